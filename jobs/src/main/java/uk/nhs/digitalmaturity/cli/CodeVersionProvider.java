@@ -1,0 +1,11 @@
+package uk.nhs.digitalmaturity.cli;
+
+import picocli.CommandLine.IVersionProvider;
+
+/** `--version` prints the code version stamped into every run record and publication. */
+public class CodeVersionProvider implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+        return new String[] {"nhs-digital " + CodeVersion.current().describe()};
+    }
+}

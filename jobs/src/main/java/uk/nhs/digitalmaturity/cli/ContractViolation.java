@@ -1,0 +1,15 @@
+package uk.nhs.digitalmaturity.cli;
+
+/**
+ * A breach of the extract contract that stops the run (exit code {@link ExitCodes#CONTRACT_VIOLATION}).
+ * The message names the file, the row where there is one, and the rule, and never a staff identifier.
+ */
+public class ContractViolation extends RuntimeException {
+    public ContractViolation(String message) {
+        super(message);
+    }
+
+    public ContractViolation(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,43 @@
+package uk.nhs.digitalmaturity.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The launcher's entry point: one command with a subcommand per job. */
+@Command(name = "nhs-digital",
+        mixinStandardHelpOptions = true,
+        versionProvider = CodeVersionProvider.class,
+        description = "The national digital-maturity reporting pipeline for the NHS in England.",
+        subcommands = {
+                GenerateSampleCommand.class,
+                ImportCommand.class,
+                CommandLine.HelpCommand.class
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:success (including a run that found nothing new)",
+                "1:unexpected failure",
+                "2:usage error",
+                "3:contract violation that stops the run",
+                "4:an output table failed its data tests"})
+public class NhsDigital {
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code; tests call this instead of {@link #main}. */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new NhsDigital());
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof ContractViolation) {
+                cmd.getErr().println("contract violation: " + ex.getMessage());
+                return ExitCodes.CONTRACT_VIOLATION;
+            }
+            cmd.getErr().println("unexpected failure: " + ex);
+            ex.printStackTrace(cmd.getErr());
+            return ExitCodes.UNEXPECTED_FAILURE;
+        });
+        return cli.execute(args);
+    }
+}

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = CodeVersionProvider.class,
         description = "The national digital-maturity reporting pipeline for the NHS in England.",
         subcommands = {
+                RunCommand.class,
                 GenerateSampleCommand.class,
                 ImportCommand.class,
                 CommandLine.HelpCommand.class
@@ -28,11 +29,21 @@ public class NhsDigital {
 
     /** Runs a command line and returns its exit code; tests call this instead of {@link #main}. */
     public static int execute(String... args) {
+        return execute(new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** As {@link #execute(String...)}, with error messages written to {@code err}. */
+    public static int execute(java.io.PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new NhsDigital());
+        cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof ContractViolation) {
                 cmd.getErr().println("contract violation: " + ex.getMessage());
                 return ExitCodes.CONTRACT_VIOLATION;
+            }
+            if (ex instanceof DataTestFailure) {
+                cmd.getErr().println("data test failed: " + ex.getMessage());
+                return ExitCodes.DATA_TEST_FAILED;
             }
             cmd.getErr().println("unexpected failure: " + ex);
             ex.printStackTrace(cmd.getErr());

@@ -1,0 +1,175 @@
+package uk.nhs.digitalmaturity;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+import uk.nhs.digitalmaturity.cli.CodeVersion;
+import uk.nhs.digitalmaturity.cli.ContractViolation;
+import uk.nhs.digitalmaturity.cli.DataTestFailure;
+import uk.nhs.digitalmaturity.cli.ExitCodes;
+import uk.nhs.digitalmaturity.config.PipelineConfig;
+import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.ingest.BronzeIngest;
+import uk.nhs.digitalmaturity.ingest.IngestLedger;
+import uk.nhs.digitalmaturity.ingest.IngestReport;
+import uk.nhs.digitalmaturity.lakehouse.DeltaTables;
+import uk.nhs.digitalmaturity.lakehouse.Lakehouse;
+import uk.nhs.digitalmaturity.landing.LandingFile;
+import uk.nhs.digitalmaturity.landing.LandingZone;
+import uk.nhs.digitalmaturity.model.Fingerprint;
+import uk.nhs.digitalmaturity.model.ModelCatalog;
+import uk.nhs.digitalmaturity.model.ModelRunner;
+import uk.nhs.digitalmaturity.model.OutputRecord;
+import uk.nhs.digitalmaturity.model.RunContext;
+import uk.nhs.digitalmaturity.model.SqlResources;
+import uk.nhs.digitalmaturity.runrecord.Progress;
+import uk.nhs.digitalmaturity.runrecord.RunLedger;
+import uk.nhs.digitalmaturity.runrecord.RunRecord;
+import uk.nhs.digitalmaturity.runrecord.RunStatus;
+import uk.nhs.digitalmaturity.silver.CurrentViews;
+import uk.nhs.digitalmaturity.silver.DeflatorCoverage;
+import uk.nhs.digitalmaturity.silver.OrganisationGraph;
+
+/**
+ * The nightly job, one step per method: scan the landing zone, ingest what is new into bronze, lay out the
+ * data as at the reporting date (silver), rebuild the reporting tables that new data touches, and record the
+ * run. Same landing files and parameters, same tables and the same run id.
+ */
+public class PipelineRun {
+    /** Where and as at when. */
+    public record Request(String landing, String lakehouse, LocalDate asAt, PipelineConfig config, String command) {
+    }
+
+    private final SparkSession spark;
+    private final Request request;
+    private final Progress progress;
+    private final Lakehouse lakehouse;
+    private final DeltaTables delta;
+    private final ModelCatalog catalog;
+    private final String codeVersion;
+    private final String gitCommit;
+
+    public PipelineRun(SparkSession spark, Request request, Progress progress) {
+        this.spark = spark;
+        this.request = request;
+        this.progress = progress;
+        this.lakehouse = Lakehouse.at(spark, request.lakehouse());
+        lakehouse.createDatabases(spark);
+        this.delta = new DeltaTables(spark, request.config().logRetention, request.config().deletedFileRetention);
+        this.catalog = new ModelCatalog(uk.nhs.digitalmaturity.model.JavaModels.all());
+        CodeVersion code = CodeVersion.current();
+        this.codeVersion = codeVersion(code.release());
+        this.gitCommit = code.gitCommit() + (code.dirty() ? "-dirty" : "");
+    }
+
+    /** The metric code's identity: the release and a digest of every file in sql/. */
+    public static String codeVersion(String release) {
+        return release + "+sql." + SqlResources.digest().substring(0, 12);
+    }
+
+    public int execute() {
+        Instant started = Instant.now();
+        LocalDate asAt = request.asAt();
+        LandingZone landing = new LandingZone(request.landing(), spark.sparkContext().hadoopConfiguration());
+        List<LandingFile> files = landing.filesAsAt(asAt);
+        BronzeIngest ingest = new BronzeIngest(spark, lakehouse, delta, progress);
+        IngestLedger ledger = new IngestLedger(spark, lakehouse);
+        List<LandingFile> fresh = ingest.newFiles(files, ledger.entries());
+        String runId = runId(asAt, visible(ledger.entries(), fresh, asAt));
+        // Every Delta commit of this run, table creation included, carries the run id and the code's commit.
+        spark.conf().set(DeltaTables.USER_METADATA, "{\"run_id\":\"" + runId + "\",\"git_commit\":\""
+                + gitCommit + "\",\"as_at\":\"" + asAt + "\"}");
+        ingest.prepareTables();
+        RunLedger runs = new RunLedger(spark, lakehouse, delta);
+        int execution = runs.nextExecution(runId);
+        progress.line("run    %s (execution %d) as at %s: %d landing file(s), %d new", runId, execution, asAt,
+                files.size(), fresh.size());
+        RunRecord record = record(runId, execution, started, null, RunStatus.RUNNING, 0, null,
+                visible(ledger.entries(), List.of(), asAt), List.of(), List.of(), Map.of());
+        runs.write(record);
+
+        IngestReport report = IngestReport.empty();
+        List<OutputRecord> outputs = new ArrayList<>();
+        try {
+            report = ingest.ingest(landing, fresh, runId, ledger);
+            List<IngestLedger.Entry> inputs = visible(ledger.entries(), List.of(), asAt);
+            RunContext context = new RunContext(spark, request.config(), asAt, runId, codeVersion, gitCommit,
+                    lakehouse, delta, progress, inputs);
+            buildSilver(context);
+            outputs = buildReporting(context, runs.lastGoodOutputs());
+            boolean changed = !report.nothingNew() || outputs.stream().anyMatch(OutputRecord::recomputed);
+            String message = changed
+                    ? report.ingested().size() + " file(s) ingested, "
+                            + outputs.stream().filter(OutputRecord::recomputed).count() + " table(s) rebuilt"
+                    : "nothing new: every table is current for these inputs and parameters";
+            runs.write(record(runId, execution, started, Instant.now(),
+                    changed ? RunStatus.SUCCEEDED : RunStatus.NOTHING_TO_DO, ExitCodes.OK, message, inputs,
+                    report.ingested().stream().map(IngestLedger.Entry::sourceFile).toList(), outputs,
+                    report.quarantinedBySource()));
+            progress.line("done   %s: %s", runId, message);
+            return ExitCodes.OK;
+        } catch (ContractViolation | DataTestFailure e) {
+            boolean contract = e instanceof ContractViolation;
+            runs.write(record(runId, execution, started, Instant.now(),
+                    contract ? RunStatus.CONTRACT_VIOLATION : RunStatus.DATA_TEST_FAILED,
+                    contract ? ExitCodes.CONTRACT_VIOLATION : ExitCodes.DATA_TEST_FAILED, e.getMessage(),
+                    visible(ledger.entries(), List.of(), asAt),
+                    report.ingested().stream().map(IngestLedger.Entry::sourceFile).toList(), outputs,
+                    report.quarantinedBySource()));
+            throw e;
+        } catch (RuntimeException e) {
+            runs.write(record(runId, execution, started, Instant.now(), RunStatus.FAILED, ExitCodes.UNEXPECTED_FAILURE,
+                    String.valueOf(e), visible(ledger.entries(), List.of(), asAt), List.of(), outputs,
+                    report.quarantinedBySource()));
+            throw e;
+        }
+    }
+
+    /** Silver: bronze as at the date, the organisation map, and the shared views of sql/silver. */
+    private void buildSilver(RunContext context) {
+        CurrentViews.register(spark, context.asAt());
+        OrganisationGraph graph = OrganisationGraph.read(spark);
+        graph.check();
+        graph.registerMap(spark, context.asAt());
+        DeflatorCoverage.check(spark, context.config());
+        for (Map.Entry<String, String> view : catalog.silverViews().entrySet()) {
+            spark.sql(view.getValue(), context.sqlParameters()).createOrReplaceTempView(view.getKey());
+        }
+    }
+
+    private List<OutputRecord> buildReporting(RunContext context, Map<String, OutputRecord> previous) {
+        return new ModelRunner(context, catalog).run(previous);
+    }
+
+    private String runId(LocalDate asAt, List<IngestLedger.Entry> visible) {
+        String digest = Fingerprint.of("run", codeVersion, request.config().describe(asAt), visible,
+                Set.of(Source.values()));
+        return "r" + asAt.toString().replace("-", "") + "-" + digest.substring(0, 12);
+    }
+
+    /** Ingested files with a snapshot on or before the as-at date, plus files about to be ingested. */
+    private static List<IngestLedger.Entry> visible(Map<String, IngestLedger.Entry> ledger, List<LandingFile> fresh,
+                                                    LocalDate asAt) {
+        Map<String, IngestLedger.Entry> all = new LinkedHashMap<>(ledger);
+        for (LandingFile f : fresh) {
+            all.putIfAbsent(f.relativePath(), new IngestLedger.Entry(f.source().table(), f.relativePath(), f.snapshot(),
+                    f.sha256(), f.bytes(), 0, 0, 0, ""));
+        }
+        return all.values().stream().filter(e -> !e.snapshot().isAfter(asAt))
+                .sorted(Comparator.comparing(IngestLedger.Entry::sourceFile)).toList();
+    }
+
+    private RunRecord record(String runId, int execution, Instant started, Instant ended, RunStatus status,
+                             int exitCode, String message, List<IngestLedger.Entry> inputs, List<String> ingested,
+                             List<OutputRecord> outputs, Map<String, Long> quarantined) {
+        return new RunRecord(runId, execution, request.command(), request.config().describe(request.asAt()),
+                request.asAt(), codeVersion, gitCommit, request.landing(), lakehouse.root(), started, ended, status,
+                exitCode, message, inputs, ingested, outputs, quarantined);
+    }
+}

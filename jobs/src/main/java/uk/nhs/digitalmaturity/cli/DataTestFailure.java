@@ -1,0 +1,8 @@
+package uk.nhs.digitalmaturity.cli;
+
+/** An output table failed a data test (exit code {@link ExitCodes#DATA_TEST_FAILED}); it was not written. */
+public class DataTestFailure extends RuntimeException {
+    public DataTestFailure(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,76 @@
+package uk.nhs.digitalmaturity.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import uk.nhs.digitalmaturity.PipelineRun;
+import uk.nhs.digitalmaturity.config.PipelineConfig;
+import uk.nhs.digitalmaturity.lakehouse.SparkSessions;
+import uk.nhs.digitalmaturity.runrecord.Progress;
+
+/** {@code nhs-digital run}: the nightly pipeline, landing → bronze → reporting. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Ingests new landing files into bronze, rebuilds the reporting tables they affect as at a date,",
+                "and records the run. Re-running with nothing new does nothing and exits 0."})
+public class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--landing", defaultValue = "sample-data", description = "Landing zone (default: ${DEFAULT-VALUE})")
+    String landing;
+
+    @Option(names = "--lakehouse", defaultValue = "lakehouse", description = "Lakehouse folder (default: ${DEFAULT-VALUE})")
+    String lakehouse;
+
+    @Option(names = "--as-at", description = "Reporting date YYYY-MM-DD: snapshots after it are ignored (default: today, UTC)")
+    LocalDate asAt;
+
+    @Option(names = "--price-base-year", description = "Financial year whose prices real terms are in (default 2018-19)")
+    String priceBaseYear;
+
+    @Option(names = "--window-start", description = "First financial year of the Figure 7 window (default 2013-14)")
+    String windowStart;
+
+    @Option(names = "--window-end", description = "Last financial year of the Figure 7 window (default 2018-19)")
+    String windowEnd;
+
+    @Option(names = "--reference-period", description = "Workforce month of the Figure 7 denominator, YYYY-MM (default 2018-12)")
+    String referencePeriod;
+
+    @Option(names = "--config", description = "YAML file overriding pipeline-defaults.yaml")
+    Path config;
+
+    @Override
+    public Integer call() {
+        PipelineConfig parameters = PipelineConfig.load(config);
+        if (priceBaseYear != null) {
+            parameters.priceBaseYear = priceBaseYear;
+        }
+        if (windowStart != null) {
+            parameters.windowStart = windowStart;
+        }
+        if (windowEnd != null) {
+            parameters.windowEnd = windowEnd;
+        }
+        if (referencePeriod != null) {
+            parameters.referencePeriod = referencePeriod;
+        }
+        try {
+            parameters.validate();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("usage: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        LocalDate date = asAt != null ? asAt : LocalDate.now(ZoneOffset.UTC);
+        SparkSession spark = SparkSessions.getOrCreate(parameters);
+        String command = "run " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        PipelineRun.Request request = new PipelineRun.Request(landing, lakehouse, date, parameters, command.trim());
+        return new PipelineRun(spark, request, new Progress(System.out)).execute();
+    }
+}

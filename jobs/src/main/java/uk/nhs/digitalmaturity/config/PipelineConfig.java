@@ -1,0 +1,96 @@
+package uk.nhs.digitalmaturity.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The analysis parameters of a run, read from {@code pipeline-defaults.yaml} (and an optional override
+ * file). Every parameter that can change a published number is here, and all of them go into the run's
+ * fingerprint.
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public class PipelineConfig {
+    @JsonProperty("price_base_year") public String priceBaseYear;
+    @JsonProperty("window_start") public String windowStart;
+    @JsonProperty("window_end") public String windowEnd;
+    @JsonProperty("reference_period") public String referencePeriod;
+    @JsonProperty("it_share_ambition_pct") public double itShareAmbitionPct;
+    @JsonProperty("it_share_nao_estimate_pct") public double itShareNaoEstimatePct;
+    @JsonProperty("cyber_comparison_dates") public List<String> cyberComparisonDates;
+    @JsonProperty("log_retention") public String logRetention;
+    @JsonProperty("deleted_file_retention") public String deletedFileRetention;
+    @JsonProperty("local_shuffle_partitions") public int localShufflePartitions;
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /** The shipped defaults, overlaid with {@code overrides} when given. */
+    public static PipelineConfig load(Path overrides) {
+        try (InputStream in = PipelineConfig.class.getResourceAsStream("/pipeline-defaults.yaml")) {
+            PipelineConfig config = YAML.readValue(in, PipelineConfig.class);
+            if (overrides != null) {
+                ObjectReader updater = YAML.readerForUpdating(config);
+                config = updater.readValue(Files.readAllBytes(overrides));
+            }
+            config.validate();
+            return config;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read pipeline configuration: " + e.getMessage(), e);
+        }
+    }
+
+    public void validate() {
+        FinancialYear.parse(priceBaseYear, "price_base_year");
+        FinancialYear start = FinancialYear.parse(windowStart, "window_start");
+        FinancialYear end = FinancialYear.parse(windowEnd, "window_end");
+        if (start.startYear() > end.startYear()) {
+            throw new IllegalArgumentException("window_start " + windowStart + " is after window_end " + windowEnd);
+        }
+        if (!referencePeriod.matches("\\d{4}-(0[1-9]|1[0-2])")) {
+            throw new IllegalArgumentException("reference_period must be YYYY-MM, got " + referencePeriod);
+        }
+        cyberComparisonDates.forEach(LocalDate::parse);
+    }
+
+    /** The financial years of the analysis window, in order. */
+    public List<String> windowYears() {
+        return FinancialYear.range(FinancialYear.parse(windowStart, "window_start"),
+                FinancialYear.parse(windowEnd, "window_end"));
+    }
+
+    /**
+     * The parameters as the SQL sees them (named parameter markers such as {@code :price_base_year}), in a
+     * stable order so that they hash the same way on every run.
+     */
+    public Map<String, Object> sqlParameters(LocalDate asAt) {
+        Map<String, Object> p = new TreeMap<>();
+        p.put("as_at", asAt);
+        p.put("price_base_year", priceBaseYear);
+        p.put("window_start", windowStart);
+        p.put("window_end", windowEnd);
+        p.put("reference_period", referencePeriod);
+        p.put("it_share_ambition_pct", itShareAmbitionPct);
+        p.put("it_share_nao_estimate_pct", itShareNaoEstimatePct);
+        // The 97.5% quantile of the standard normal, for 95% intervals; from commons-math3, not a literal.
+        p.put("z_95", new org.apache.commons.math3.distribution.NormalDistribution().inverseCumulativeProbability(0.975));
+        return p;
+    }
+
+    /** Every parameter that can change a result, as text, for fingerprints and run records. */
+    public Map<String, String> describe(LocalDate asAt) {
+        Map<String, String> d = new TreeMap<>();
+        sqlParameters(asAt).forEach((k, v) -> d.put(k, String.valueOf(v)));
+        d.put("cyber_comparison_dates", String.join(",", cyberComparisonDates));
+        return d;
+    }
+}

@@ -1,0 +1,128 @@
+package uk.nhs.digitalmaturity.landing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import uk.nhs.digitalmaturity.cli.ContractViolation;
+import uk.nhs.digitalmaturity.contract.Source;
+
+/**
+ * Lists the landing zone's files in the contract's layout and checksums each one. Read through Hadoop's
+ * file system API so that the same code reads a local folder, HDFS or an object store.
+ */
+public class LandingZone {
+    private final Path root;
+    private final FileSystem fs;
+
+    public LandingZone(String root, Configuration hadoop) {
+        try {
+            this.root = new Path(root);
+            this.fs = this.root.getFileSystem(hadoop);
+            if (!fs.exists(this.root)) {
+                throw new ContractViolation("landing zone " + root + " does not exist");
+            }
+        } catch (IOException e) {
+            throw new ContractViolation("cannot open landing zone " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Every landing file whose snapshot is on or before {@code asAt}, sorted in ingestion order. Files of
+     * later snapshots are not read at all: a run as at an earlier date must not see them.
+     */
+    public List<LandingFile> filesAsAt(LocalDate asAt) {
+        List<LandingFile> files = new ArrayList<>();
+        try {
+            for (FileStatus sourceDir : fs.listStatus(root)) {
+                String folder = sourceDir.getPath().getName();
+                if (!sourceDir.isDirectory() || !Source.isSourceFolder(folder)) {
+                    continue; // README, PROVENANCE and folders of other feeds are not ours to read
+                }
+                for (FileStatus snapshotDir : fs.listStatus(sourceDir.getPath())) {
+                    if (!snapshotDir.isDirectory()) {
+                        continue;
+                    }
+                    LocalDate snapshot = snapshotDate(folder, snapshotDir.getPath().getName());
+                    if (snapshot.isAfter(asAt)) {
+                        continue;
+                    }
+                    for (FileStatus file : fs.listStatus(snapshotDir.getPath())) {
+                        landingFile(folder, snapshot, file).ifPresent(files::add);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new ContractViolation("cannot list landing zone " + root + ": " + e.getMessage(), e);
+        }
+        files.sort(null);
+        return files;
+    }
+
+    private Optional<LandingFile> landingFile(String folder, LocalDate snapshot, FileStatus file)
+            throws IOException {
+        String name = file.getPath().getName();
+        if (file.isDirectory() || !name.toLowerCase().endsWith(".csv")) {
+            return Optional.empty();
+        }
+        String relative = folder + "/" + snapshot + "/" + name;
+        Source source = Source.forFile(folder, name).orElseThrow(() -> new ContractViolation(
+                relative + ": not a file of the extract contract (expected one of "
+                        + expectedFiles(folder) + ")"));
+        return Optional.of(new LandingFile(source, snapshot, relative, file.getPath().toString(),
+                file.getLen(), sha256(file.getPath(), relative)));
+    }
+
+    private static String expectedFiles(String folder) {
+        return String.join(", ", java.util.Arrays.stream(Source.values())
+                .filter(s -> s.folder().equals(folder)).map(Source::fileName).toList());
+    }
+
+    private static LocalDate snapshotDate(String folder, String name) {
+        try {
+            return LocalDate.parse(name);
+        } catch (DateTimeParseException e) {
+            throw new ContractViolation(folder + "/" + name + ": snapshot folders must be named YYYY-MM-DD");
+        }
+    }
+
+    private String sha256(Path path, String relative) {
+        try (InputStream in = new DigestInputStream(fs.open(path), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buffer = new byte[1 << 20];
+            while (in.read(buffer) >= 0) {
+                // reading is the point: the digest stream sees every byte
+            }
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new ContractViolation(relative + ": unreadable (" + e.getMessage() + ")", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first line of a file (its header), without a UTF-8 byte-order mark. */
+    public String headerLine(LandingFile file) {
+        try (InputStream in = fs.open(new Path(file.uri()));
+             java.io.BufferedReader reader = new java.io.BufferedReader(
+                     new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
+            String line = reader.readLine();
+            if (line == null) {
+                throw new ContractViolation(file.relativePath() + ": empty file (no header row)");
+            }
+            return line.startsWith("\uFEFF") ? line.substring(1) : line;
+        } catch (IOException e) {
+            throw new ContractViolation(file.relativePath() + ": unreadable (" + e.getMessage() + ")", e);
+        }
+    }
+}

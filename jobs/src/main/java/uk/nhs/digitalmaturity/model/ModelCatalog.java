@@ -1,0 +1,114 @@
+package uk.nhs.digitalmaturity.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.contract.Zone;
+import uk.nhs.digitalmaturity.silver.CurrentViews;
+import uk.nhs.digitalmaturity.silver.OrganisationGraph;
+
+/**
+ * Every view and output table of {@code sql/}, in an order where each comes after what it reads, and the
+ * landing sources each one depends on (so that a run recomputes only what new data touches).
+ */
+public class ModelCatalog {
+    private final Map<String, String> silver = new LinkedHashMap<>();
+    private final Map<String, Model> models = new LinkedHashMap<>();
+
+    public ModelCatalog(List<Model> javaModels) {
+        Map<String, String> silverSql = new LinkedHashMap<>();
+        for (String file : SqlResources.list("silver")) {
+            if (file.endsWith(".sql")) {
+                silverSql.put(file.substring(0, file.length() - 4), SqlResources.read("silver/" + file));
+            }
+        }
+        for (String name : order(silverSql.keySet(), n -> SqlNames.referenced(silverSql.get(n)))) {
+            silver.put(name, silverSql.get(name));
+        }
+        Map<String, Model> all = new LinkedHashMap<>();
+        for (Zone zone : List.of(Zone.RESTRICTED, Zone.REPORTING)) {
+            for (String file : SqlResources.list(zone.database())) {
+                if (file.endsWith(".sql")) {
+                    String base = file.substring(0, file.length() - 4);
+                    String yml = zone.database() + "/" + base + ".yml";
+                    ModelSpec spec = ModelSpec.parse(SqlResources.read(yml), "sql/" + yml);
+                    if (!base.equals(spec.name)) {
+                        throw new IllegalStateException("sql/" + yml + " names table " + spec.name + ", expected " + base);
+                    }
+                    Model m = new SqlModel(zone, spec, SqlResources.read(zone.database() + "/" + file));
+                    all.put(m.qualifiedName(), m);
+                }
+            }
+        }
+        javaModels.forEach(m -> all.put(m.qualifiedName(), m));
+        for (String name : order(all.keySet(), n -> all.get(n).reads())) {
+            models.put(name, all.get(name));
+        }
+    }
+
+    /** Silver views (name → SELECT), each after the views it reads. */
+    public Map<String, String> silverViews() {
+        return silver;
+    }
+
+    public List<Model> models() {
+        return new ArrayList<>(models.values());
+    }
+
+    /** The landing sources a view or table reads, directly or through other views and tables. */
+    public Set<Source> sourcesOf(String name) {
+        Set<Source> sources = new TreeSet<>();
+        collect(name, sources, new TreeSet<>());
+        return sources;
+    }
+
+    private void collect(String name, Set<Source> sources, Set<String> seen) {
+        if (!seen.add(name)) {
+            return;
+        }
+        if (name.startsWith(CurrentViews.PREFIX)) {
+            for (Source s : Source.values()) {
+                if (CurrentViews.viewName(s).equals(name)) {
+                    sources.add(s);
+                }
+            }
+        } else if (name.equals(OrganisationGraph.VIEW)) {
+            sources.add(Source.ORGANISATIONS);
+            sources.add(Source.SUCCESSORS);
+        } else if (silver.containsKey(name)) {
+            SqlNames.referenced(silver.get(name)).forEach(n -> collect(n, sources, seen));
+        } else if (models.containsKey(name)) {
+            models.get(name).reads().forEach(n -> collect(n, sources, seen));
+        }
+    }
+
+    private static List<String> order(Set<String> names, java.util.function.Function<String, Set<String>> reads) {
+        List<String> ordered = new ArrayList<>();
+        Set<String> visiting = new TreeSet<>();
+        for (String n : new TreeSet<>(names)) {
+            visit(n, names, reads, ordered, visiting);
+        }
+        return ordered;
+    }
+
+    private static void visit(String n, Set<String> names, java.util.function.Function<String, Set<String>> reads,
+                              List<String> ordered, Set<String> visiting) {
+        if (ordered.contains(n)) {
+            return;
+        }
+        if (!visiting.add(n)) {
+            throw new IllegalStateException("sql/: " + n + " reads itself through other views");
+        }
+        for (String dep : reads.apply(n)) {
+            if (names.contains(dep) && !dep.equals(n)) {
+                visit(dep, names, reads, ordered, visiting);
+            }
+        }
+        visiting.remove(n);
+        ordered.add(n);
+    }
+}

@@ -1,0 +1,64 @@
+package uk.nhs.digitalmaturity.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code sql/<zone>/<table>.yml} says about an output table: its description (the table comment), the
+ * report paragraph it reproduces, its key and row order, a description and unit per column (the column
+ * comments and the data dictionary), and the data tests run after every build.
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public class ModelSpec {
+    /** One output column. */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public static class ColumnSpec {
+        @JsonProperty public String name;
+        @JsonProperty public String description;
+        /** code, text, year, date, count, pct, gbp, fte, score, ratio, flag or order: decides publication rounding. */
+        @JsonProperty public String unit;
+        /** Allowed values, tested after every build. */
+        @JsonProperty("accepted_values") public List<String> acceptedValues;
+        @JsonProperty("not_null") public Boolean notNull;
+    }
+
+    @JsonProperty public String name;
+    @JsonProperty public String description;
+    @JsonProperty public String paragraph;
+    /** Columns that identify a row: tested unique and not null. */
+    @JsonProperty public List<String> key = new ArrayList<>();
+    /** Row order of the published CSV. */
+    @JsonProperty public List<String> order = new ArrayList<>();
+    @JsonProperty public List<ColumnSpec> columns = new ArrayList<>();
+    /** SQL boolean expressions every row must satisfy. */
+    @JsonProperty public List<String> tests = new ArrayList<>();
+    /** For models computed in Java: the views and tables they read (SQL models are read for names). */
+    @JsonProperty("depends_on") public List<String> dependsOn = new ArrayList<>();
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    public static ModelSpec parse(String yaml, String file) {
+        try {
+            return YAML.readValue(yaml, ModelSpec.class);
+        } catch (IOException e) {
+            throw new IllegalStateException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Map<String, String> columnComments() {
+        Map<String, String> comments = new LinkedHashMap<>();
+        columns.forEach(c -> comments.put(c.name, c.description.trim()));
+        return comments;
+    }
+
+    public List<String> columnNames() {
+        return columns.stream().map(c -> c.name).toList();
+    }
+}

@@ -1,0 +1,129 @@
+package uk.nhs.digitalmaturity.runrecord;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.delta.tables.DeltaTable;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import uk.nhs.digitalmaturity.contract.Zone;
+import uk.nhs.digitalmaturity.lakehouse.DeltaTables;
+import uk.nhs.digitalmaturity.lakehouse.Lakehouse;
+import uk.nhs.digitalmaturity.model.OutputRecord;
+
+/** {@code ops.runs}: one row per execution of a command, written when it starts and updated when it ends. */
+public class RunLedger {
+    public static final String TABLE = "runs";
+
+    static final StructType INPUT = new StructType()
+            .add("source", DataTypes.StringType).add("source_file", DataTypes.StringType)
+            .add("snapshot", DataTypes.DateType).add("sha256", DataTypes.StringType)
+            .add("rows", DataTypes.LongType).add("valid_rows", DataTypes.LongType)
+            .add("quarantined_rows", DataTypes.LongType).add("ingested_by_this_run", DataTypes.BooleanType);
+    static final StructType OUTPUT = new StructType()
+            .add("table", DataTypes.StringType).add("delta_version", DataTypes.LongType)
+            .add("rows", DataTypes.LongType).add("recomputed", DataTypes.BooleanType)
+            .add("fingerprint", DataTypes.StringType);
+    public static final StructType SCHEMA = new StructType()
+            .add("run_id", DataTypes.StringType, false)
+            .add("execution", DataTypes.IntegerType, false)
+            .add("command", DataTypes.StringType)
+            .add("parameters", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType))
+            .add("as_at", DataTypes.DateType)
+            .add("code_version", DataTypes.StringType)
+            .add("git_commit", DataTypes.StringType)
+            .add("landing", DataTypes.StringType)
+            .add("lakehouse", DataTypes.StringType)
+            .add("started_at", DataTypes.TimestampType)
+            .add("ended_at", DataTypes.TimestampType)
+            .add("status", DataTypes.StringType)
+            .add("exit_code", DataTypes.IntegerType)
+            .add("message", DataTypes.StringType)
+            .add("inputs", new ArrayType(INPUT, false))
+            .add("outputs", new ArrayType(OUTPUT, false))
+            .add("quarantined", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType));
+    public static final String COMMENT = "Every execution of the pipeline: parameters, code version, the landing "
+            + "snapshots it read with their checksums, each output table's Delta version and row count, and "
+            + "quarantine counts. The run_id identifies the computation (inputs, parameters, metric code).";
+    static final Map<String, String> COMMENTS = new LinkedHashMap<>();
+
+    static {
+        COMMENTS.put("run_id", "Identity of the computation: same inputs, parameters and metric code give the same run_id");
+        COMMENTS.put("execution", "1 for the first execution of this run_id, 2 for the next, and so on");
+        COMMENTS.put("command", "Command line (subcommand and options)");
+        COMMENTS.put("parameters", "Every analysis parameter, as used");
+        COMMENTS.put("as_at", "Reporting date: only snapshots dated on or before it were read");
+        COMMENTS.put("code_version", "Release and digest of the sql/ files");
+        COMMENTS.put("git_commit", "Commit the code was built from");
+        COMMENTS.put("landing", "Landing zone read");
+        COMMENTS.put("lakehouse", "Lakehouse written");
+        COMMENTS.put("started_at", "When the execution started (UTC)");
+        COMMENTS.put("ended_at", "When it ended (UTC); null while running or if it died");
+        COMMENTS.put("status", "RUNNING, SUCCEEDED, NOTHING_TO_DO, CONTRACT_VIOLATION, DATA_TEST_FAILED or FAILED");
+        COMMENTS.put("exit_code", "Process exit code (see README)");
+        COMMENTS.put("message", "Why it failed, or what it did");
+        COMMENTS.put("inputs", "Every landing file visible at as_at, with SHA-256 and row counts");
+        COMMENTS.put("outputs", "Every output table: Delta version, rows, whether rebuilt, fingerprint");
+        COMMENTS.put("quarantined", "Rows quarantined by this execution's ingest, per bronze table");
+    }
+
+    private final SparkSession spark;
+    private final DeltaTables delta;
+    private final String path;
+
+    public RunLedger(SparkSession spark, Lakehouse lakehouse, DeltaTables delta) {
+        this.spark = spark;
+        this.delta = delta;
+        this.path = lakehouse.tablePath(Zone.OPS, TABLE);
+        delta.ensureExists(path, SCHEMA, List.of(), COMMENT);
+        lakehouse.register(spark, Zone.OPS, TABLE);
+    }
+
+    public int nextExecution(String runId) {
+        return (int) spark.read().format("delta").load(path).filter(col("run_id").equalTo(runId)).count() + 1;
+    }
+
+    /** The outputs of the latest execution that ended well: what the next run compares fingerprints with. */
+    public Map<String, OutputRecord> lastGoodOutputs() {
+        Map<String, OutputRecord> outputs = new LinkedHashMap<>();
+        List<Row> last = spark.read().format("delta").load(path)
+                .filter(col("status").isin(RunStatus.SUCCEEDED.name(), RunStatus.NOTHING_TO_DO.name()))
+                .orderBy(col("ended_at").desc()).limit(1).select("outputs").collectAsList();
+        if (!last.isEmpty()) {
+            for (Row o : last.get(0).<Row>getList(0)) {
+                outputs.put(o.getString(0), new OutputRecord(o.getString(0), o.getLong(1), o.getLong(2),
+                        o.getBoolean(3), o.getString(4)));
+            }
+        }
+        return outputs;
+    }
+
+    /** Inserts or updates the execution's row (MERGE on run_id and execution: re-writing it is harmless). */
+    public void write(RunRecord r) {
+        List<Row> inputs = new ArrayList<>();
+        r.inputs().forEach(e -> inputs.add(RowFactory.create(e.source(), e.sourceFile(), java.sql.Date.valueOf(e.snapshot()),
+                e.sha256(), e.rows(), e.validRows(), e.quarantinedRows(), r.newlyIngested().contains(e.sourceFile()))));
+        List<Row> outputs = new ArrayList<>();
+        r.outputs().forEach(o -> outputs.add(RowFactory.create(o.table(), o.deltaVersion(), o.rows(), o.recomputed(),
+                o.fingerprint())));
+        Row row = RowFactory.create(r.runId(), r.execution(), r.command(), r.parameters(),
+                java.sql.Date.valueOf(r.asAt()), r.codeVersion(), r.gitCommit(), r.landing(), r.lakehouse(),
+                Timestamp.from(r.startedAt()), r.endedAt() == null ? null : Timestamp.from(r.endedAt()),
+                r.status().name(), r.exitCode(), r.message(), inputs, outputs, r.quarantined());
+        Dataset<Row> update = DeltaTables.withComments(spark.createDataFrame(List.of(row), SCHEMA), COMMENTS);
+        DeltaTable.forPath(spark, path).as("t")
+                .merge(update.as("u"), "t.run_id = u.run_id AND t.execution = u.execution")
+                .whenMatched().updateAll()
+                .whenNotMatched().insertAll()
+                .execute();
+    }
+}

@@ -1,0 +1,121 @@
+package uk.nhs.digitalmaturity.silver;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import uk.nhs.digitalmaturity.cli.ContractViolation;
+
+/**
+ * Organisations and their successors as at the reporting date. Mergers chain (A→B, then B→C: A's history
+ * belongs to C), so every code is mapped to the organisation it has become by that date. A cycle, or a
+ * successor that is not an organisation, makes every trust-level figure meaningless and stops the run.
+ * The graph is a few hundred rows: it is walked on the driver, where the checks can name the codes.
+ */
+public final class OrganisationGraph {
+    public static final String VIEW = "org_successor_map";
+    public static final StructType SCHEMA = new StructType()
+            .add("org_code", DataTypes.StringType, false)
+            .add("current_org_code", DataTypes.StringType, false)
+            .add("hops", DataTypes.IntegerType, false);
+
+    /** A successor link as read from successors.csv. */
+    public record Link(String predecessor, String successor, LocalDate effective, String file, long row) {
+    }
+
+    private final Set<String> organisations;
+    private final Map<String, Link> links;
+
+    public OrganisationGraph(Set<String> organisations, List<Link> links) {
+        this.organisations = new TreeSet<>(organisations);
+        this.links = new TreeMap<>();
+        links.forEach(l -> this.links.put(l.predecessor(), l));
+    }
+
+    public static OrganisationGraph read(SparkSession spark) {
+        Set<String> orgs = new TreeSet<>();
+        spark.sql("SELECT org_code FROM current_organisations").collectAsList().forEach(r -> orgs.add(r.getString(0)));
+        List<Link> links = new ArrayList<>();
+        spark.sql("SELECT predecessor_code, successor_code, effective_date, _source_file, _row_number "
+                        + "FROM current_successors ORDER BY predecessor_code").collectAsList()
+                .forEach(r -> links.add(new Link(r.getString(0), r.getString(1), r.getDate(2).toLocalDate(),
+                        r.getString(3), r.getLong(4))));
+        return new OrganisationGraph(orgs, links);
+    }
+
+    /** Stops the run on a successor that is not an organisation, or on a cycle (naming its codes). */
+    public void check() {
+        for (Link link : links.values()) {
+            if (!organisations.contains(link.successor())) {
+                throw new ContractViolation(link.file() + ": row " + link.row() + ": successor " + link.successor()
+                        + " of " + link.predecessor() + " is not an organisation in organisations.csv");
+            }
+        }
+        Set<String> cleared = new TreeSet<>();
+        for (String start : links.keySet()) {
+            LinkedHashSet<String> path = new LinkedHashSet<>();
+            String code = start;
+            while (code != null && !cleared.contains(code)) {
+                if (!path.add(code)) {
+                    List<String> cycle = new ArrayList<>();
+                    boolean in = false;
+                    for (String c : path) {
+                        in |= c.equals(code);
+                        if (in) {
+                            cycle.add(c);
+                        }
+                    }
+                    cycle.add(code);
+                    Link first = links.get(cycle.get(0));
+                    throw new ContractViolation(first.file() + ": row " + first.row() + ": successor cycle "
+                            + String.join(" -> ", cycle) + "; mergers must end in an organisation that is current");
+                }
+                Link next = links.get(code);
+                code = next == null ? null : next.successor();
+            }
+            cleared.addAll(path);
+        }
+    }
+
+    /** Each code's organisation at {@code asAt}: successors that took effect on or before it are followed. */
+    public Map<String, String> currentAt(LocalDate asAt) {
+        Map<String, String> current = new TreeMap<>();
+        Set<String> codes = new TreeSet<>(organisations);
+        codes.addAll(links.keySet());
+        for (String code : codes) {
+            String at = code;
+            Link next = links.get(at);
+            while (next != null && !next.effective().isAfter(asAt)) {
+                at = next.successor();
+                next = links.get(at);
+            }
+            current.put(code, at);
+        }
+        return current;
+    }
+
+    public void registerMap(SparkSession spark, LocalDate asAt) {
+        List<Row> rows = new ArrayList<>();
+        currentAt(asAt).forEach((code, current) -> rows.add(RowFactory.create(code, current, hops(code, current))));
+        spark.createDataFrame(rows, SCHEMA).createOrReplaceTempView(VIEW);
+    }
+
+    private int hops(String code, String current) {
+        int hops = 0;
+        String at = code;
+        while (!at.equals(current)) {
+            at = links.get(at).successor();
+            hops++;
+        }
+        return hops;
+    }
+}

@@ -1,0 +1,237 @@
+package uk.nhs.digitalmaturity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import uk.nhs.digitalmaturity.cli.ExitCodes;
+import uk.nhs.digitalmaturity.cli.NhsDigital;
+import uk.nhs.digitalmaturity.contract.Source;
+
+/**
+ * The foundation end to end on the hand-built fixture {@code fixtures/basic}: five trusts (RDD merged into
+ * RBB), DSPT statuses in two snapshots (the second changes RBB's 2018-19 status to met and adds 2019-20),
+ * and bad rows of each kind in finance and workforce. Every expected number below is worked out by hand
+ * from the fixture files.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FoundationPipelineTest {
+    private final SparkSession spark = SharedSpark.get();
+    private final Path landing = SharedSpark.fixture("basic");
+    @TempDir
+    static Path temp;
+    private Path lakehouse;
+
+    @BeforeAll
+    void runOnce() {
+        lakehouse = temp.resolve("lakehouse");
+        assertEquals(ExitCodes.OK, run(landing, lakehouse));
+    }
+
+    static int run(Path landing, Path lakehouse, String... more) {
+        String[] args = Stream.concat(Stream.of("run", "--landing", landing.toString(), "--lakehouse",
+                lakehouse.toString(), "--as-at", "2026-11-24"), Stream.of(more)).toArray(String[]::new);
+        if (more.length > 0 && more[0].equals("--as-at")) {
+            args = Stream.concat(Stream.of("run", "--landing", landing.toString(), "--lakehouse",
+                    lakehouse.toString()), Stream.of(more)).toArray(String[]::new);
+        }
+        return NhsDigital.execute(args);
+    }
+
+    /** A table of a lakehouse, read by path (tests run several lakehouses; the catalog points at the last). */
+    private org.apache.spark.sql.Dataset<Row> table(Path lake, String relative) {
+        return spark.read().format("delta").load(lake.resolve(relative).toString());
+    }
+
+    private Map<String, Row> dspt(Path lake) {
+        Map<String, Row> rows = new HashMap<>();
+        for (Row r : table(lake, "reporting/dspt_summary").collectAsList()) {
+            rows.put(r.getAs("dspt_year") + "/" + r.getAs("status"), r);
+        }
+        return rows;
+    }
+
+    @Test
+    void dsptSummaryCountsTheLatestStatusPerTrustAndYear() {
+        Map<String, Row> rows = dspt(lakehouse);
+        // 2018-19: RAA met, RBB plan agreed then met (later snapshot), RCC exceeded, REE not published.
+        Row met1819 = rows.get("2018-19/STANDARDS_MET");
+        assertEquals(2L, (long) met1819.getAs("trusts"));
+        assertEquals(4L, (long) met1819.getAs("trusts_listed"));
+        assertEquals(3L, (long) met1819.getAs("trusts_returned"));
+        assertEquals(3L, (long) met1819.getAs("trusts_passed"));
+        assertEquals(100.0, (double) met1819.getAs("passed_pct"), 1e-12);
+        assertEquals(50.0, (double) met1819.getAs("share_pct"), 1e-12);
+        assertEquals(0L, (long) rows.get("2018-19/PLAN_AGREED").getAs("trusts"));
+        // 2019-20: RAA met, RBB and REE interim, RCC not met: 1 of 4 passed.
+        Row met1920 = rows.get("2019-20/STANDARDS_MET");
+        assertEquals(4L, (long) met1920.getAs("trusts_returned"));
+        assertEquals(1L, (long) met1920.getAs("trusts_passed"));
+        assertEquals(25.0, (double) met1920.getAs("passed_pct"), 1e-12);
+        assertEquals(2L, (long) rows.get("2019-20/INTERIM_SUBMITTED").getAs("trusts"));
+        assertEquals(16, rows.size(), "2 years x 8 statuses, zero rows included");
+    }
+
+    @Test
+    void everyLandingRowIsInBronzeOrInQuarantine() throws IOException {
+        for (Source source : Source.values()) {
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(landing)) {
+                files = walk.filter(p -> p.getFileName().toString().equals(source.fileName())
+                        && p.getParent().getParent().getFileName().toString().equals(source.folder())).toList();
+            }
+            long inFiles = files.stream().mapToLong(TestLandings::dataRows).sum();
+            long valid = table(lakehouse, source.zone().database() + "/" + source.table()).count();
+            long quarantined = table(lakehouse, "restricted/quarantine")
+                    .filter("source = '" + source.table() + "'").count();
+            assertEquals(inFiles, valid + quarantined, source.table() + ": rows in files = bronze + quarantine");
+        }
+        assertEquals(4L, table(lakehouse, "bronze/finance_returns").count());
+    }
+
+    @Test
+    void eachBadRowIsQuarantinedWithItsRule() {
+        Map<String, String> rules = new HashMap<>();
+        for (Row r : table(lakehouse, "restricted/quarantine").select("source", "row_number", "rule").collectAsList()) {
+            rules.put(r.getString(0) + ":" + r.getLong(1), r.getString(2));
+        }
+        assertEquals(Map.of(
+                "finance_returns:5", "INVALID_TYPE",      // value_k = abc
+                "finance_returns:6", "UNKNOWN_ORG",       // RZZ is no organisation
+                "finance_returns:7", "BAD_FIN_YEAR",      // 2017-19
+                "finance_returns:8", "DUPLICATE_KEY",     // RCC 2017-18 CAP_IT_HW twice
+                "finance_returns:9", "DUPLICATE_KEY",
+                "workforce_org:5", "OUT_OF_RANGE"),       // fte = -3
+                rules);
+        Row raw = table(lakehouse, "restricted/quarantine").filter("rule = 'INVALID_TYPE'")
+                .select("raw_line", "detail").head();
+        assertEquals("RBB,2017-18,CAP_IT_HW,abc", raw.getString(0));
+        assertEquals("value_k is not a decimal number with at most 6 decimal places", raw.getString(1));
+    }
+
+    @Test
+    void extraColumnsAreKeptAndTheByteOrderMarkAndColumnOrderDoNotMatter() {
+        Row doctors = table(lakehouse, "bronze/workforce_org").filter("org_code = 'RAA' AND _row_number = 3")
+                .selectExpr("extra_columns['nationality']").head();
+        assertEquals("Irish", doctors.getString(0));
+        // The deflator file starts with a BOM and has header " INDEX" in another case.
+        assertEquals(0, new java.math.BigDecimal("91.93").compareTo(table(lakehouse, "bronze/deflators")
+                .filter("fin_year = '2013-14'").select("index").head().getDecimal(0)));
+    }
+
+    @Test
+    void aSecondRunWithNothingNewDoesNothing() {
+        long executions = table(lakehouse, "ops/runs").count();
+        long before = DeltaTable.forPath(spark, lakehouse.resolve("reporting/dspt_summary").toString())
+                .history().count();
+        assertEquals(ExitCodes.OK, run(landing, lakehouse));
+        long after = DeltaTable.forPath(spark, lakehouse.resolve("reporting/dspt_summary").toString())
+                .history().count();
+        assertEquals(before, after, "no new commit on a reporting table");
+        Row last = table(lakehouse, "ops/runs").orderBy(org.apache.spark.sql.functions.col("started_at").desc())
+                .select("status", "execution", "run_id").head();
+        assertEquals("NOTHING_TO_DO", last.getString(0));
+        assertEquals(executions + 1, table(lakehouse, "ops/runs").count());
+        Row first = table(lakehouse, "ops/runs").filter("execution = 1").select("run_id").head();
+        assertEquals(first.getString(0), last.getString(2), "same inputs and parameters: the same run id");
+        assertTrue(last.getInt(1) >= 2);
+    }
+
+    @Test
+    void runRecordsAndDeltaCommitsCarryTheRunAndItsInputs() {
+        Row run = table(lakehouse, "ops/runs").filter("execution = 1").selectExpr("run_id", "status", "size(inputs)",
+                "size(outputs)", "quarantined['finance_returns']").head();
+        assertEquals("SUCCEEDED", run.getString(1));
+        assertEquals(8, run.getInt(2), "eight landing files");
+        assertEquals(1, run.getInt(3));
+        assertEquals(5L, run.getLong(4));
+        String metadata = DeltaTable.forPath(spark, lakehouse.resolve("bronze/finance_returns").toString())
+                .history(1).select("userMetadata").head().getString(0);
+        assertTrue(metadata.contains(run.getString(0)), metadata);
+        Row detail = DeltaTable.forPath(spark, lakehouse.resolve("reporting/dspt_summary").toString())
+                .detail().select("properties", "description").head();
+        Map<String, String> props = detail.getJavaMap(0);
+        assertEquals("interval 2557 days", props.get("delta.logRetentionDuration"));
+        assertEquals("interval 2557 days", props.get("delta.deletedFileRetentionDuration"));
+        assertEquals("false", props.get("delta.enableDeletionVectors"));
+        assertTrue(detail.getString(1).contains("paragraph 2.11"));
+        String comment = table(lakehouse, "reporting/dspt_summary").schema().apply("passed_pct").getComment().get();
+        assertTrue(comment.contains("trusts_returned"), comment);
+    }
+
+    @Test
+    void anEarlierAsAtIgnoresLaterSnapshots() {
+        Path early = temp.resolve("early");
+        assertEquals(ExitCodes.OK, run(landing, early, "--as-at", "2019-12-31"));
+        Map<String, Row> rows = dspt(early);
+        // The 2020-03-02 snapshot is not visible: RBB is still PLAN_AGREED and there is no 2019-20.
+        assertEquals(2L, (long) rows.get("2018-19/STANDARDS_MET").getAs("trusts_passed"));
+        assertEquals(1L, (long) rows.get("2018-19/PLAN_AGREED").getAs("trusts"));
+        assertNull(rows.get("2019-20/STANDARDS_MET"));
+        List<String> read = table(early, "ops/runs").selectExpr("explode(inputs) AS i").selectExpr("i.source_file")
+                .collectAsList().stream().map(r -> r.getString(0)).toList();
+        assertEquals(7, read.size());
+        assertTrue(read.stream().noneMatch(f -> f.contains("2020-03-02")), read.toString());
+    }
+
+    @Test
+    void aSuccessorCycleStopsTheRunNamingTheCodes() throws IOException {
+        Path bad = TestLandings.copy(landing, temp.resolve("cycle-landing"));
+        Files.createDirectories(bad.resolve("organisations/2019-07-01"));
+        Files.writeString(bad.resolve("organisations/2019-07-01/successors.csv"),
+                "predecessor_code,successor_code,effective_date\nRBB,RCC,2019-07-01\nRCC,RBB,2019-07-01\n");
+        StringWriter err = new StringWriter();
+        int code = NhsDigital.execute(new PrintWriter(err, true), "run", "--landing", bad.toString(),
+                "--lakehouse", temp.resolve("cycle-lakehouse").toString(), "--as-at", "2026-11-24");
+        assertEquals(ExitCodes.CONTRACT_VIOLATION, code);
+        assertTrue(err.toString().contains("successor cycle RBB -> RCC -> RBB"), err.toString());
+        assertTrue(err.toString().contains("organisations/2019-07-01/successors.csv"), err.toString());
+    }
+
+    @Test
+    void aChangedLandingFileStopsTheRun() throws IOException {
+        Path copy = TestLandings.copy(landing, temp.resolve("changed-landing"));
+        Path lake = temp.resolve("changed-lakehouse");
+        assertEquals(ExitCodes.OK, run(copy, lake));
+        Files.writeString(copy.resolve("deflators/2019-06-03/gdp_deflators.csv"), "\n2019-20,101.5\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        StringWriter err = new StringWriter();
+        int code = NhsDigital.execute(new PrintWriter(err, true), "run", "--landing", copy.toString(),
+                "--lakehouse", lake.toString(), "--as-at", "2026-11-24");
+        assertEquals(ExitCodes.CONTRACT_VIOLATION, code);
+        assertTrue(err.toString().contains("deflators/2019-06-03/gdp_deflators.csv: changed since run"), err.toString());
+    }
+
+    @Test
+    void aMissingDeflatorYearStopsTheRun() {
+        StringWriter err = new StringWriter();
+        int code = NhsDigital.execute(new PrintWriter(err, true), "run", "--landing", landing.toString(),
+                "--lakehouse", temp.resolve("deflator-lakehouse").toString(), "--as-at", "2026-11-24",
+                "--window-start", "2012-13");
+        assertEquals(ExitCodes.CONTRACT_VIOLATION, code);
+        assertTrue(err.toString().contains("no GDP deflator for 2012-13"), err.toString());
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertEquals(ExitCodes.USAGE, NhsDigital.execute(new PrintWriter(new StringWriter()), "run", "--as-at", "yesterday"));
+        assertEquals(ExitCodes.USAGE, NhsDigital.execute(new PrintWriter(new StringWriter()), "run",
+                "--price-base-year", "2018-20"));
+    }
+}

@@ -76,8 +76,14 @@ final class DelimitedFile {
                 lines.add(new Line(record.getRecordNumber(), fields));
             }
         } catch (java.io.UncheckedIOException | IllegalStateException e) {
-            throw Refusals.notRecognised(file, kind, "it is not well-formed comma-separated text ("
-                    + e.getMessage() + ")", e);
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("EOF reached before encapsulated token finished")) {
+                java.util.regex.Matcher line = java.util.regex.Pattern.compile("startline (\\d+)").matcher(message);
+                throw Refusals.notRecognised(file, kind, "it ends inside a quoted field, so it is truncated"
+                        + (line.find() ? " (the record starting on line " + line.group(1) + ")" : ""), e);
+            }
+            throw Refusals.notRecognised(file, kind, "it is not well-formed comma-separated text (" + message + ")",
+                    e);
         }
         if (lines.isEmpty()) {
             throw Refusals.notRecognised(file, kind, "it holds no records");

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,8 +22,9 @@ import uk.nhs.digitalmaturity.cli.ContractViolation;
 /**
  * Writes a landing file, {@code <landing>/<source>/<snapshot>/<file>.csv}: RFC 4180 via commons-csv, UTF-8
  * without a byte-order mark, one header row, LF line endings. The file is first written in full to a hidden
- * temporary file in the target folder ({@code .<file>.<uuid>.tmp}) and then renamed atomically, so a reader
- * sees either no file or the whole file. Landing files are immutable: an existing file for the same snapshot
+ * temporary file in the target folder ({@code .<file>.<uuid>.tmp}), forced to disk, and then linked into place
+ * atomically (a hard link never replaces a file that appeared meanwhile; a rename where links are unsupported),
+ * so a reader sees either no file or the whole file. Landing files are immutable: an existing file for the same snapshot
  * is left alone unless {@code force}; re-importing identical content is a no-op.
  */
 public final class LandingWriter {
@@ -56,7 +58,14 @@ public final class LandingWriter {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 return Outcome.REPLACED;
             }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                // a hard link is created atomically and never replaces a file that appeared in the meantime
+                Files.createLink(target, tmp);
+            } catch (FileAlreadyExistsException e) {
+                return write(target, table, force);
+            } catch (UnsupportedOperationException | IOException e) {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE); // file systems without hard links
+            }
             return Outcome.WRITTEN;
         } finally {
             Files.deleteIfExists(tmp);

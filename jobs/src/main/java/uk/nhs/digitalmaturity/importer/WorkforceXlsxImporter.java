@@ -50,7 +50,7 @@ final class WorkforceXlsxImporter implements Importer {
     static final List<HeaderRow.Column> COLUMNS = List.of(
             HeaderRow.Column.required("period", "month", "period", "date", "reportingperiod", "monthyear"),
             HeaderRow.Column.required("org_code", "organisationcode", "orgcode", "odscode", "organisationodscode",
-                    "trustcode", "organisation", "orgcodeods"),
+                    "trustcode", "orgcodeods"),
             HeaderRow.Column.required("staff_group", "staffgroup", "mainstaffgroup", "staffgroup1"),
             HeaderRow.Column.required("fte", "fte", "fulltimeequivalent", "ftes", "totalfte"),
             HeaderRow.Column.optional("org_name", "organisationname", "orgname", "name"),

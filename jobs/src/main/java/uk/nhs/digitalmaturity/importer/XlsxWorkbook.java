@@ -232,12 +232,18 @@ final class XlsxWorkbook implements AutoCloseable {
         }
 
         boolean isBlank() {
-            for (int c = 0; c < width(); c++) {
-                if (!text(c).isEmpty()) {
-                    return false;
+            try {
+                for (Cell cell : row) {
+                    CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType()
+                            : cell.getCellType();
+                    if (type == CellType.STRING ? !text(cell.getColumnIndex()).isEmpty() : type != CellType.BLANK) {
+                        return false;
+                    }
                 }
+                return true;
+            } catch (RuntimeException e) {
+                throw unreadable(e);
             }
-            return true;
         }
 
         /** All cells up to the last used one, as text. */

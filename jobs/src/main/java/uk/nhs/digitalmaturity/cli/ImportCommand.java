@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +23,7 @@ import uk.nhs.digitalmaturity.importer.Months;
  * downloaded, into a landing-zone snapshot file. See {@link uk.nhs.digitalmaturity.importer}.
  */
 @Command(name = "import",
+        usageHelpWidth = 110,
         mixinStandardHelpOptions = true,
         description = {
                 "Turns a real publication, as downloaded, into a landing-zone snapshot:",
@@ -33,7 +35,8 @@ import uk.nhs.digitalmaturity.importer.Months;
                 "  ods-succ        ODS succ (successors)          -> organisations/<snapshot>/successors.csv",
                 "  workforce-xlsx  NHS Workforce Statistics xlsx  -> workforce/<snapshot>/workforce_org.csv",
                 "  deflators-xlsx  HM Treasury GDP deflators xlsx -> deflators/<snapshot>/gdp_deflators.csv",
-                "  dspt-xlsx       DSPT publication xlsx          -> cyber/<snapshot>/dspt_status.csv"})
+                "  dspt-xlsx       DSPT publication xlsx          -> cyber/<snapshot>/dspt_status.csv",
+                ""})
 public class ImportCommand implements Callable<Integer> {
 
     @Spec
@@ -43,8 +46,10 @@ public class ImportCommand implements Callable<Integer> {
             description = "ods-etr, ods-succ, workforce-xlsx, deflators-xlsx or dspt-xlsx")
     String kind;
 
-    @Parameters(index = "1", paramLabel = "<file>", description = "The publication as downloaded.")
-    Path file;
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "<file>",
+            description = "The publication as downloaded. ods-etr and ods-succ take several files in the same "
+                    + "layout for one landing file (etr with the care-trust file ect; succ with its archive succarc).")
+    List<Path> files;
 
     @Option(names = "--landing", required = true, paramLabel = "DIR", description = "The landing-zone root.")
     Path landing;
@@ -85,8 +90,16 @@ public class ImportCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw usage("--snapshot '" + snapshot + "' is not a date YYYY-MM-DD");
         }
-        if (!Files.isRegularFile(file)) {
-            throw usage(file + ": no such file");
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw usage(file + ": no such file");
+            }
+        }
+        if (files.size() > 1 && !ImportRun.importerFor(k).acceptsSeveralFiles()) {
+            throw usage(k.cliName() + " takes one file, not " + files.size());
+        }
+        if (files.stream().map(f -> f.toAbsolutePath().normalize()).distinct().count() != files.size()) {
+            throw usage("the same file is given twice");
         }
         onlyFor(k, ImportKind.ODS_ETR, "--sector-map", sectorMap != null);
         onlyFor(k, ImportKind.WORKFORCE_XLSX, "--period", period != null);
@@ -110,7 +123,7 @@ public class ImportCommand implements Callable<Integer> {
                 .withPeriod(period)
                 .withDsptYear(dsptYear)
                 .withTrustsFromLanding(trustsFromLanding);
-        ImportRun.Report report = ImportRun.run(k, file, options);
+        ImportRun.Report report = ImportRun.run(k, files, options);
         spec.commandLine().getOut().println(report.summary());
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

@@ -2,6 +2,7 @@ package uk.nhs.digitalmaturity.importer;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads one publication, as downloaded, into landing rows. Implementations never write: {@link LandingWriter}
@@ -13,4 +14,17 @@ public interface Importer {
      *     the file and what was expected)
      */
     ImportedTable read(Path file, ImportOptions options) throws IOException;
+
+    /** Whether one landing file may be built from several publications of this kind. */
+    default boolean acceptsSeveralFiles() {
+        return false;
+    }
+
+    /** Several files into one landing file; only for importers that {@link #acceptsSeveralFiles()}. */
+    default ImportedTable read(List<Path> files, ImportOptions options) throws IOException {
+        if (files.size() != 1) {
+            throw new IllegalArgumentException("this importer reads exactly one file");
+        }
+        return read(files.get(0), options);
+    }
 }

@@ -33,17 +33,65 @@ final class OdsEtrImporter implements Importer {
 
     @Override
     public ImportedTable read(Path file, ImportOptions options) throws IOException {
+        return read(List.of(file), options);
+    }
+
+    @Override
+    public boolean acceptsSeveralFiles() {
+        return true;
+    }
+
+    /**
+     * Several files in the same layout make one organisations.csv: ODS lists NHS trusts that were care trusts
+     * (e.g. TAD, TAF, TAH, TAJ) in its care-trust file {@code ect}, not in {@code etr}.
+     */
+    @Override
+    public ImportedTable read(List<Path> files, ImportOptions options) throws IOException {
         ImportKind kind = ImportKind.ODS_ETR;
         Map<String, String> sectors = options.sectorMap().isPresent()
                 ? SectorMap.read(options.sectorMap().get()) : Map.of();
-        DelimitedFile.Content content = DelimitedFile.read(file, kind, FIELDS);
         DropCounts drops = new DropCounts();
-        List<String> notes = new ArrayList<>(content.notes());
-        for (long i = 0; i < content.blankLines(); i++) {
-            drops.add("blank line");
-        }
+        List<String> notes = new ArrayList<>();
         Map<String, List<String>> byCode = new TreeMap<>();
+        Map<String, Path> source = new TreeMap<>();
         Set<String> withoutSector = new TreeSet<>();
+        for (Path file : files) {
+            DelimitedFile.Content content = DelimitedFile.read(file, kind, FIELDS);
+            content.notes().forEach(n -> notes.add(file.getFileName() + ": " + n));
+            for (long i = 0; i < content.blankLines(); i++) {
+                drops.add("blank line");
+            }
+            readLines(file, kind, content, sectors, drops, byCode, source, withoutSector);
+        }
+        if (byCode.isEmpty()) {
+            throw Refusals.notRecognised(files.get(0), kind, "it holds no trust-level (3-character) codes");
+        }
+        if (files.size() > 1) {
+            Map<Path, Long> perFile = new java.util.LinkedHashMap<>();
+            files.forEach(f -> perFile.put(f.getFileName(), source.values().stream().filter(f::equals).count()));
+            notes.add("trusts per file " + perFile);
+        }
+        if (!sectors.isEmpty()) {
+            Set<String> unused = new TreeSet<>(sectors.keySet());
+            unused.removeAll(byCode.keySet());
+            if (!unused.isEmpty()) {
+                notes.add(unused.size() + " sector-map codes are not trusts in the file(s)");
+            }
+        }
+        if (!withoutSector.isEmpty()) {
+            notes.add(withoutSector.size() + " trusts have sector UNKNOWN"
+                    + (sectors.isEmpty() ? " (no --sector-map given)" : " (not in the sector map)"));
+        }
+        long welsh = byCode.values().stream().filter(r -> r.get(4).startsWith("W")).count();
+        if (welsh > 0) {
+            notes.add(welsh + " Welsh trusts kept (national grouping W00)");
+        }
+        return new ImportedTable(kind.header(), new ArrayList<>(byCode.values()), drops, notes);
+    }
+
+    private static void readLines(Path file, ImportKind kind, DelimitedFile.Content content,
+                                  Map<String, String> sectors, DropCounts drops, Map<String, List<String>> byCode,
+                                  Map<String, Path> source, Set<String> withoutSector) {
         for (DelimitedFile.Line line : content.lines()) {
             List<String> f = line.fields();
             String code = TrustCodes.normalise(f.get(0));
@@ -84,29 +132,12 @@ final class OdsEtrImporter implements Importer {
                 withoutSector.add(code);
             }
             List<String> row = List.of(code, name, type, sector, region, open.toString(), close);
-            if (byCode.put(code, row) != null) {
+            Path earlier = source.putIfAbsent(code, file);
+            if (earlier != null) {
                 throw Refusals.notRecognised(file, kind, "organisation code " + code + " appears twice (line "
-                        + line.number() + ")");
+                        + line.number() + (earlier.equals(file) ? "" : ", and in " + earlier) + ")");
             }
+            byCode.put(code, row);
         }
-        if (byCode.isEmpty()) {
-            throw Refusals.notRecognised(file, kind, "it holds no trust-level (3-character) codes");
-        }
-        if (!sectors.isEmpty()) {
-            Set<String> unused = new TreeSet<>(sectors.keySet());
-            unused.removeAll(byCode.keySet());
-            if (!unused.isEmpty()) {
-                notes.add(unused.size() + " sector-map codes are not trusts in this file");
-            }
-        }
-        if (!withoutSector.isEmpty()) {
-            notes.add(withoutSector.size() + " trusts have sector UNKNOWN"
-                    + (sectors.isEmpty() ? " (no --sector-map given)" : " (not in the sector map)"));
-        }
-        long welsh = byCode.values().stream().filter(r -> r.get(4).startsWith("W")).count();
-        if (welsh > 0) {
-            notes.add(welsh + " Welsh trusts kept (national grouping W00)");
-        }
-        return new ImportedTable(kind.header(), new ArrayList<>(byCode.values()), drops, notes);
     }
 }

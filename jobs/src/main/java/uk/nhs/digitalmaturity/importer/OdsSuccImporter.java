@@ -25,13 +25,43 @@ final class OdsSuccImporter implements Importer {
 
     @Override
     public ImportedTable read(Path file, ImportOptions options) throws IOException {
+        return read(List.of(file), options);
+    }
+
+    @Override
+    public boolean acceptsSeveralFiles() {
+        return true;
+    }
+
+    /**
+     * Several files in the same layout make one successors.csv, e.g. {@code succ} and its archive
+     * {@code succarc}; a line found in both is kept once (counted as a duplicate).
+     */
+    @Override
+    public ImportedTable read(List<Path> files, ImportOptions options) throws IOException {
         ImportKind kind = ImportKind.ODS_SUCC;
-        DelimitedFile.Content content = DelimitedFile.read(file, kind, FIELDS);
         DropCounts drops = new DropCounts();
-        for (long i = 0; i < content.blankLines(); i++) {
-            drops.add("blank line");
-        }
         Map<List<String>, List<String>> rows = new TreeMap<>(OdsSuccImporter::compare);
+        List<String> notes = new ArrayList<>();
+        for (Path file : files) {
+            DelimitedFile.Content content = DelimitedFile.read(file, kind, FIELDS);
+            content.notes().forEach(n -> notes.add(file.getFileName() + ": " + n));
+            for (long i = 0; i < content.blankLines(); i++) {
+                drops.add("blank line");
+            }
+            readLines(file, kind, content, drops, rows);
+        }
+        Map<String, Long> successorsPer = new TreeMap<>();
+        rows.keySet().forEach(r -> successorsPer.merge(r.get(0), 1L, Long::sum));
+        long splits = successorsPer.values().stream().filter(n -> n > 1).count();
+        if (splits > 0) {
+            notes.add(splits + " predecessors have more than one successor");
+        }
+        return new ImportedTable(kind.header(), new ArrayList<>(rows.values()), drops, notes);
+    }
+
+    private static void readLines(Path file, ImportKind kind, DelimitedFile.Content content, DropCounts drops,
+                                  Map<List<String>, List<String>> rows) {
         for (DelimitedFile.Line line : content.lines()) {
             List<String> f = line.fields();
             String predecessor = TrustCodes.normalise(f.get(0));
@@ -56,14 +86,6 @@ final class OdsSuccImporter implements Importer {
                 drops.add("duplicate line");
             }
         }
-        List<String> notes = new ArrayList<>(content.notes());
-        Map<String, Long> successorsPer = new TreeMap<>();
-        rows.keySet().forEach(r -> successorsPer.merge(r.get(0), 1L, Long::sum));
-        long splits = successorsPer.values().stream().filter(n -> n > 1).count();
-        if (splits > 0) {
-            notes.add(splits + " predecessors have more than one successor");
-        }
-        return new ImportedTable(kind.header(), new ArrayList<>(rows.values()), drops, notes);
     }
 
     private static int compare(List<String> a, List<String> b) {

@@ -3,7 +3,7 @@
  * {@code docs/importers.md}).
  *
  * <pre>
- * nhs-digital import &lt;kind&gt; &lt;file&gt; --landing DIR --snapshot YYYY-MM-DD [options]
+ * nhs-digital import &lt;kind&gt; &lt;file&gt;... --landing DIR --snapshot YYYY-MM-DD [options]
  *   -&gt; &lt;landing&gt;/&lt;source&gt;/&lt;snapshot&gt;/&lt;file&gt;.csv
  * </pre>
  *
@@ -46,7 +46,9 @@
  * <h2>ods-etr</h2>
  * No header, 27 fields per line ({@code etrust_spec.pdf}); plain, gzip or a zip holding one {@code .csv}
  * (recognised by the first bytes). Keeps three-character (trust-level) codes and drops five-character trust sites
- * (counted). Welsh trusts (grouping {@code W00}) and recently closed trusts are kept.
+ * (counted). Welsh trusts (grouping {@code W00}) and recently closed trusts are kept. Give ODS's care-trust file
+ * {@code ect} (same layout) as a second file: it holds four NHS foundation trusts that are not in {@code etr}
+ * (TAD, TAF, TAH, TAJ) but are in the workforce and DSPT publications. A code in both files is a refusal.
  * <table>
  *   <caption>ods-etr columns</caption>
  *   <tr><th>landing column</th><th>from</th></tr>
@@ -63,7 +65,8 @@
  * No header, 5 fields, as ODS publishes {@code succ} (and {@code succarc}): 1 predecessor code, 2 successor code,
  * 3 reason / succession type, 4 effective date {@code YYYYMMDD}, 5 indicator. Writes
  * {@code predecessor_code, successor_code, effective_date}. Keeps successions between two trust-level codes
- * (three characters beginning R or T); the rest (practices, CCGs, sites) are dropped and counted.
+ * (three characters beginning R or T); the rest (practices, CCGs, sites) are dropped and counted. The archive
+ * {@code succarc} can be given as a second file (a line in both is kept once).
  *
  * <h2>workforce-xlsx</h2>
  * The data sheet is the first with a header row naming Month (or Period / Date), Organisation code, Staff group
@@ -105,14 +108,14 @@
  * <h2>Walkthrough</h2>
  * <ol>
  *   <li>Download the four publications (Open Government Licence v3.0): from NHS Digital's Organisation Data
- *   Service data downloads the NHS trusts file {@code etr.zip} and, under miscellaneous, the successor
- *   organisations file {@code succ.zip}; the NHS Workforce Statistics xlsx from NHS Digital; HM Treasury's
+ *   Service data downloads the NHS trusts file {@code etr.zip}, the care-trust file {@code ect.zip} and, under
+ *   miscellaneous, the successor organisations file {@code succ.zip} with its archive {@code succarc.zip}; the NHS Workforce Statistics xlsx from NHS Digital; HM Treasury's
  *   "GDP deflators at market prices, and money GDP" xlsx from GOV.UK; the DSPT publication status extract from
  *   NHS Digital's Data Security and Protection Toolkit site (also republished by NHSX).</li>
  *   <li>Import each with the date it was received as the snapshot:
  *   <pre>
- * nhs-digital import ods-etr etr.zip --landing $L --snapshot 2018-09-30 --sector-map sectors.csv
- * nhs-digital import ods-succ succ.zip --landing $L --snapshot 2018-09-30
+ * nhs-digital import ods-etr etr.zip ect.zip --landing $L --snapshot 2018-09-30 --sector-map sectors.csv
+ * nhs-digital import ods-succ succ.zip succarc.zip --landing $L --snapshot 2018-09-30
  * nhs-digital import workforce-xlsx hchs-staff-….xlsx --landing $L --snapshot 2018-09-27
  * nhs-digital import deflators-xlsx gdp-deflators-budget-march-2020.xlsx --landing $L --snapshot 2020-03-11
  * nhs-digital import dspt-xlsx dspt_2018-19_snapshot_2019-06-17.xlsx --dspt-year 2018-19 --landing $L --snapshot 2019-06-17

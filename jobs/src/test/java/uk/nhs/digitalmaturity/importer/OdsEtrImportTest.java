@@ -81,7 +81,7 @@ class OdsEtrImportTest {
         assertEquals("ACUTE", rows.get("R0A").get("sector"));
         assertEquals("AMBULANCE", rows.get("RX9").get("sector"));
         assertEquals("UNKNOWN", rows.get("RGT").get("sector"));
-        assertTrue(r.out().contains("1 sector-map codes are not trusts in this file"), r.out());
+        assertTrue(r.out().contains("1 sector-map codes are not trusts in the file(s)"), r.out());
 
         Files.writeString(map, "org_code,sector\nR0A,HOSPITAL\n");
         ImportTestSupport.CliResult bad = cli("import", "ods-etr", realData(ImportTestSupport.ETR).toString(),
@@ -114,5 +114,58 @@ class OdsEtrImportTest {
             assertArrayEquals(expected, Files.readAllBytes(land.resolve("organisations/2018-09-30/organisations.csv")),
                     "output from " + input.getFileName());
         }
+    }
+
+    /**
+     * ODS lists the former care trusts (TAD, TAF, TAH, TAJ: NHS foundation trusts that appear in the workforce and
+     * DSPT publications) in its care-trust file {@code ect}, same 27-field layout, not in {@code etr}. Fixture in
+     * that layout: codes and names are real, the other values are illustrative.
+     */
+    @Test
+    void etrWithTheCareTrustFile(@TempDir Path dir) throws IOException {
+        String ect = String.join("\r\n",
+                ectLine("TAD", "BRADFORD DISTRICT CARE NHS FOUNDATION TRUST", "Y54"),
+                ectLine("TAD01", "NEW MILL", "Y54"),
+                ectLine("TAF", "CAMDEN AND ISLINGTON NHS FOUNDATION TRUST", "Y56"),
+                ectLine("TAH", "SHEFFIELD HEALTH & SOCIAL CARE NHS FOUNDATION TRUST", "Y54"),
+                ectLine("TAJ", "BLACK COUNTRY PARTNERSHIP NHS FOUNDATION TRUST", "Y55")) + "\r\n";
+        Path ectFile = Files.writeString(dir.resolve("ect.csv"), ect);
+        Path land = dir.resolve("landing");
+        ImportTestSupport.CliResult r = cli("import", "ods-etr", realData(ImportTestSupport.ETR).toString(),
+                ectFile.toString(), "--landing", land.toString(), "--snapshot", "2018-09-30");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.both());
+        assertTrue(r.out().contains("import ods-etr etrust_2018-09.csv.gz, ect.csv: 238 rows"), r.out());
+        assertTrue(r.out().contains("trusts per file {etrust_2018-09.csv.gz=234, ect.csv=4}"), r.out());
+        Map<String, Map<String, String>> rows = readLanding(land.resolve("organisations/2018-09-30/organisations.csv"),
+                HEADER).stream().collect(Collectors.toMap(x -> x.get("org_code"), Function.identity()));
+        assertEquals(238, rows.size());
+        assertEquals("FOUNDATION_TRUST", rows.get("TAJ").get("org_type"));
+
+        // the same code in both files is refused
+        Path clash = Files.writeString(dir.resolve("clash.csv"), ectLine("R0A", "CLASH NHS TRUST", "Y54") + "\r\n");
+        ImportTestSupport.CliResult refused = cli("import", "ods-etr", realData(ImportTestSupport.ETR).toString(),
+                clash.toString(), "--landing", dir.resolve("other").toString(), "--snapshot", "2018-09-30");
+        assertEquals(ExitCodes.CONTRACT_VIOLATION, refused.exitCode(), refused.both());
+        assertTrue(refused.err().contains("organisation code R0A appears twice"), refused.err());
+        assertEquals(List.of(), filesUnder(dir.resolve("other")));
+
+        // kinds other than the ODS ones take one file
+        ImportTestSupport.CliResult usage = cli("import", "deflators-xlsx",
+                realData(ImportTestSupport.DEFLATORS).toString(), realData(ImportTestSupport.DEFLATORS).toString(),
+                "--landing", dir.resolve("other").toString(), "--snapshot", "2018-09-30");
+        assertEquals(ExitCodes.USAGE, usage.exitCode(), usage.both());
+    }
+
+    static String ectLine(String code, String name, String grouping) {
+        String[] f = new String[OdsEtrImporter.FIELDS];
+        java.util.Arrays.fill(f, "");
+        f[0] = code;
+        f[1] = name;
+        f[2] = grouping;
+        f[3] = "Q00";
+        f[9] = "AB1 2CD";
+        f[10] = "20020401";
+        f[21] = "0";
+        return java.util.Arrays.stream(f).map(v -> "\"" + v + "\"").collect(Collectors.joining(","));
     }
 }

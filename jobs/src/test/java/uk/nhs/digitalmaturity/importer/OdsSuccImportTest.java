@@ -74,4 +74,20 @@ class OdsSuccImportTest {
         assertTrue(r.err().contains("line 1: field 4 (effective date) '2017-10-01' is not a YYYYMMDD date"), r.err());
         assertEquals(List.of(), filesUnder(land));
     }
+
+    @Test
+    void succWithItsArchive(@TempDir Path dir) throws IOException {
+        Path succ = Files.writeString(dir.resolve("succ.csv"), FIXTURE, StandardCharsets.US_ASCII);
+        Path archive = Files.writeString(dir.resolve("succarc.csv"), String.join("\r\n",
+                "\"RW3\",\"R0A\",\"R\",\"20171001\",\"\"", // also in succ: kept once
+                "\"RXX\",\"RYY\",\"R\",\"20130401\",\"\"") + "\r\n", // an illustrative older line
+                StandardCharsets.US_ASCII);
+        ImportTestSupport.CliResult r = cli("import", "ods-succ", succ.toString(), archive.toString(), "--landing",
+                dir.toString(), "--snapshot", "2018-09-30");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.both());
+        assertEquals(List.of("predecessor_code,successor_code,effective_date", "RGQ,RDE,2018-07-01",
+                        "RM2,R0A,2017-10-01", "RR1,RRK,2018-04-01", "RW3,R0A,2017-10-01", "RXX,RYY,2013-04-01"),
+                Files.readAllLines(dir.resolve("organisations/2018-09-30/successors.csv")));
+        assertTrue(r.out().contains("duplicate line: 1"), r.out());
+    }
 }

@@ -22,7 +22,11 @@ import uk.nhs.digitalmaturity.lakehouse.DeltaTables;
 import uk.nhs.digitalmaturity.lakehouse.Lakehouse;
 import uk.nhs.digitalmaturity.landing.LandingFile;
 import uk.nhs.digitalmaturity.landing.LandingZone;
+import uk.nhs.digitalmaturity.contract.Zone;
 import uk.nhs.digitalmaturity.model.Fingerprint;
+import uk.nhs.digitalmaturity.model.Model;
+import uk.nhs.digitalmaturity.publish.LeakScan;
+import uk.nhs.digitalmaturity.publish.PublicationPack;
 import uk.nhs.digitalmaturity.model.ModelCatalog;
 import uk.nhs.digitalmaturity.model.ModelRunner;
 import uk.nhs.digitalmaturity.model.OutputRecord;
@@ -35,6 +39,7 @@ import uk.nhs.digitalmaturity.runrecord.RunStatus;
 import uk.nhs.digitalmaturity.silver.CurrentViews;
 import uk.nhs.digitalmaturity.silver.DeflatorCoverage;
 import uk.nhs.digitalmaturity.silver.OrganisationGraph;
+import uk.nhs.digitalmaturity.silver.ReportDates;
 
 /**
  * The nightly job, one step per method: scan the landing zone, ingest what is new into bronze, lay out the
@@ -104,6 +109,7 @@ public class PipelineRun {
             buildSilver(context);
             outputs = buildReporting(context, runs.lastGoodOutputs());
             boolean changed = !report.nothingNew() || outputs.stream().anyMatch(OutputRecord::recomputed);
+            publish(context, changed);
             String message = changed
                     ? report.ingested().size() + " file(s) ingested, "
                             + outputs.stream().filter(OutputRecord::recomputed).count() + " table(s) rebuilt"
@@ -138,8 +144,47 @@ public class PipelineRun {
         graph.check();
         graph.registerMap(spark, context.asAt());
         DeflatorCoverage.check(spark, context.config());
+        ReportDates.register(spark, context.config(), context.asAt());
         for (Map.Entry<String, String> view : catalog.silverViews().entrySet()) {
             spark.sql(view.getValue(), context.sqlParameters()).createOrReplaceTempView(view.getKey());
+        }
+    }
+
+    /**
+     * The publication pack for the as-at date, written only after proving that no reporting table holds
+     * anything restricted, and checked again file by file once written.
+     */
+    private void publish(RunContext context, boolean changed) {
+        String folder = lakehouse.publicationPath(context.asAt());
+        if (!changed && exists(folder + "/manifest.json")) {
+            progress.line("publish %-38s up to date", "publication/" + context.asAt());
+            return;
+        }
+        LeakScan scan = new LeakScan(spark);
+        Map<String, org.apache.spark.sql.Dataset<org.apache.spark.sql.Row>> tables = new LinkedHashMap<>();
+        for (Model m : catalog.models()) {
+            if (m.zone() == Zone.REPORTING) {
+                tables.put(m.qualifiedName(), spark.read().format("delta").load(lakehouse.tablePath(Zone.REPORTING, m.name())));
+            }
+        }
+        List<String> findings = scan.scanTables(tables);
+        if (!findings.isEmpty()) {
+            throw new DataTestFailure("restricted data reached reporting, nothing published: " + findings);
+        }
+        Map<String, String> files = new PublicationPack(context).write(catalog.models());
+        findings = scan.scanFolder(folder);
+        if (!findings.isEmpty()) {
+            throw new DataTestFailure("restricted data in the publication pack " + folder + ": " + findings);
+        }
+        progress.line("publish %-38s %d files", "publication/" + context.asAt(), files.size() + 1);
+    }
+
+    private boolean exists(String path) {
+        try {
+            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+            return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

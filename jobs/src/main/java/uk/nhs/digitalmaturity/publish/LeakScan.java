@@ -1,0 +1,130 @@
+package uk.nhs.digitalmaturity.publish;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * Proves that nothing restricted reached what is published: no reporting table or publication file has a
+ * restricted column (person_id, assignment_id, a CE+ assessment or score), or any value of a staff or
+ * assessment identifier, or a trust's own CE+ score beside its code. Run by the pipeline before it writes the
+ * pack, and by the tests.
+ */
+public class LeakScan {
+    public static final Set<String> RESTRICTED_COLUMNS = Set.of("person_id", "assignment_id", "assessment_id",
+            "ceplus_score_pct", "failed_requirements", "requirement_id");
+
+    private final SparkSession spark;
+
+    public LeakScan(SparkSession spark) {
+        this.spark = spark;
+    }
+
+    /** Every restricted identifier: staff and assignment ids, CE+ assessment ids. */
+    private Dataset<String> restrictedIdentifiers() {
+        Dataset<String> ids = spark.sql("SELECT person_id AS id FROM restricted.workforce_staff "
+                        + "UNION SELECT assignment_id FROM restricted.workforce_staff "
+                        + "UNION SELECT assessment_id FROM restricted.ceplus_results").as(Encoders.STRING());
+        return ids.filter(col("id").isNotNull()).distinct();
+    }
+
+    /**
+     * What leaked into these tables (name → rows), as readable findings (empty when clean). All string
+     * values of all tables are checked in one join, so the scan costs two jobs whatever the number of tables.
+     */
+    public List<String> scanTables(Map<String, Dataset<Row>> tables) {
+        List<String> findings = new ArrayList<>();
+        Dataset<Row> strings = null;
+        Dataset<Row> numbers = null;
+        for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {
+            Dataset<Row> table = t.getValue();
+            boolean perTrust = List.of(table.columns()).contains("org_code");
+            for (StructField f : table.schema().fields()) {
+                if (RESTRICTED_COLUMNS.contains(f.name().toLowerCase())) {
+                    findings.add(t.getKey() + ": has restricted column " + f.name());
+                }
+                if (f.dataType().equals(DataTypes.StringType)) {
+                    Dataset<Row> values = table.select(lit(t.getKey()).as("t"), lit(f.name()).as("c"), col(f.name()).as("id"));
+                    strings = strings == null ? values : strings.union(values);
+                } else if (perTrust && f.dataType() instanceof NumericType) {
+                    Dataset<Row> values = table.select(lit(t.getKey()).as("t"), lit(f.name()).as("c"),
+                            col("org_code").as("o"), col(f.name()).cast("double").as("v"));
+                    numbers = numbers == null ? values : numbers.union(values);
+                }
+            }
+        }
+        if (strings != null) {
+            for (Row r : strings.join(restrictedIdentifiers().toDF("id"), "id").groupBy("t", "c").count().collectAsList()) {
+                findings.add(r.getString(0) + ": column " + r.getString(1) + " holds " + r.getLong(2)
+                        + " restricted identifier value(s)");
+            }
+        }
+        if (numbers != null) {
+            // A trust's own CE+ score beside its code is a trust-level cyber result, whatever the column's name.
+            // Whole-number scores are skipped: 50 or 100 beside a trust code is too common to mean anything.
+            Dataset<Row> scores = spark.sql("SELECT org_code AS o, ceplus_score_pct AS s "
+                    + "FROM restricted.ceplus_trust_results WHERE ceplus_score_pct <> round(ceplus_score_pct)");
+            for (Row r : numbers.join(scores, "o").filter(abs(col("v").minus(col("s"))).lt(1e-9))
+                    .groupBy("t", "c").count().collectAsList()) {
+                findings.add(r.getString(0) + ": column " + r.getString(1) + " equals the trust's own CE+ score in "
+                        + r.getLong(2) + " row(s)");
+            }
+        }
+        return findings;
+    }
+
+    /** What leaked into the files of a folder (a publication pack, an export), as findings. */
+    public List<String> scanFolder(String folder) {
+        List<String> findings = new ArrayList<>();
+        Set<String> tokens = new TreeSet<>();
+        try {
+            Path dir = new Path(folder);
+            FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            for (FileStatus file : fs.listStatus(dir)) {
+                if (file.isDirectory()) {
+                    findings.addAll(scanFolder(file.getPath().toString()));
+                    continue;
+                }
+                String text;
+                try (InputStream in = fs.open(file.getPath())) {
+                    text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                for (String token : text.split("[\\s,;:\"'<>(){}\\[\\]=]+")) {
+                    if (RESTRICTED_COLUMNS.contains(token.toLowerCase())) {
+                        findings.add(file.getPath().getName() + ": names restricted column " + token);
+                    }
+                    if (!token.isEmpty()) {
+                        tokens.add(token);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot scan " + folder + ": " + e.getMessage(), e);
+        }
+        long hits = spark.createDataset(new ArrayList<>(tokens), Encoders.STRING()).toDF("id")
+                .join(restrictedIdentifiers().toDF("id"), "id").count();
+        if (hits > 0) {
+            findings.add(folder + ": holds " + hits + " restricted identifier value(s)");
+        }
+        return findings;
+    }
+}

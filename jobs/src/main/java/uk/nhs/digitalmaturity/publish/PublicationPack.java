@@ -1,0 +1,173 @@
+package uk.nhs.digitalmaturity.publish;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+import uk.nhs.digitalmaturity.contract.Zone;
+import uk.nhs.digitalmaturity.model.Model;
+import uk.nhs.digitalmaturity.model.ModelSpec;
+import uk.nhs.digitalmaturity.model.RunContext;
+
+/**
+ * {@code publication/<as-at>/}: one CSV per reporting table, rounded as the report publishes, columns in the
+ * table's order, rows in a stable sort, UTF-8 with a header and LF line ends; a data dictionary; and a
+ * manifest with every file's SHA-256, the run id and the code version. Nothing in it depends on the clock,
+ * so the same inputs and parameters give the same bytes.
+ */
+public class PublicationPack {
+    public static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n").build();
+
+    private final RunContext context;
+
+    public PublicationPack(RunContext context) {
+        this.context = context;
+    }
+
+    /** Writes the pack for the run's as-at date; returns the files written (name → SHA-256). */
+    public Map<String, String> write(List<Model> models) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        List<List<String>> dictionary = new ArrayList<>();
+        List<Model> reporting = models.stream().filter(m -> m.zone() == Zone.REPORTING)
+                .sorted((a, b) -> a.name().compareTo(b.name())).toList();
+        Map<String, Long> rowCounts = new LinkedHashMap<>();
+        for (Model model : reporting) {
+            Dataset<Row> table = context.spark().read().format("delta")
+                    .load(context.lakehouse().tablePath(Zone.REPORTING, model.name()));
+            List<Row> rows = sorted(table, model.spec()).collectAsList();
+            files.put(model.name() + ".csv", csv(model.spec(), rows));
+            rowCounts.put(model.name() + ".csv", (long) rows.size());
+            for (ModelSpec.ColumnSpec c : model.spec().columns) {
+                StructField field = table.schema().apply(c.name);
+                dictionary.add(List.of(model.name(), c.name, field.dataType().simpleString(),
+                        c.unit == null ? "" : c.unit, Rounding.forUnit(c.unit).rule(), c.description.trim(),
+                        model.spec().paragraph == null ? "" : model.spec().paragraph));
+            }
+        }
+        files.put("data-dictionary.csv", text(List.of("table", "column", "type", "unit", "publication_rounding",
+                "definition", "source"), dictionary));
+        Map<String, String> hashes = new LinkedHashMap<>();
+        files.forEach((name, bytes) -> hashes.put(name, sha256(bytes)));
+        files.put("manifest.json", manifest(hashes, rowCounts));
+        writeAll(files);
+        return hashes;
+    }
+
+    /** Order columns, then key columns, then every column: a total order, so the same rows give the same file. */
+    static Dataset<Row> sorted(Dataset<Row> table, ModelSpec spec) {
+        List<Column> order = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (List<String> group : List.of(spec.order, spec.key, spec.columnNames())) {
+            for (String c : group) {
+                if (!seen.contains(c)) {
+                    seen.add(c);
+                    order.add(table.col(c).asc_nulls_first());
+                }
+            }
+        }
+        return table.select(spec.columnNames().stream().map(table::col).toArray(Column[]::new))
+                .orderBy(order.toArray(Column[]::new));
+    }
+
+    private static byte[] csv(ModelSpec spec, List<Row> rows) {
+        List<Rounding> rounding = spec.columns.stream().map(c -> Rounding.forUnit(c.unit)).toList();
+        List<List<String>> records = new ArrayList<>();
+        for (Row row : rows) {
+            List<String> record = new ArrayList<>();
+            for (int i = 0; i < rounding.size(); i++) {
+                record.add(rounding.get(i).format(row.get(i)));
+            }
+            records.add(record);
+        }
+        return text(spec.columnNames(), records);
+    }
+
+    private static byte[] text(List<String> header, List<List<String>> records) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSV)) {
+            printer.printRecord(header);
+            for (List<String> r : records) {
+                printer.printRecord(r);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private byte[] manifest(Map<String, String> hashes, Map<String, Long> rowCounts) {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = json.createObjectNode();
+        root.put("run_id", context.runId());
+        root.put("as_at", context.asAt().toString());
+        root.put("code_version", context.codeVersion());
+        root.put("parameters", String.join(";", context.config().describe(context.asAt()).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        ArrayNode list = root.putArray("files");
+        hashes.forEach((name, sha) -> {
+            ObjectNode f = list.addObject();
+            f.put("file", name);
+            f.put("sha256", sha);
+            if (rowCounts.containsKey(name)) {
+                f.put("rows", rowCounts.get(name));
+            }
+        });
+        try {
+            return (json.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes into a sibling folder, then swaps it in, so readers never see half a pack. */
+    private void writeAll(Map<String, byte[]> files) {
+        Path target = new Path(context.lakehouse().publicationPath(context.asAt()));
+        Path staging = new Path(target.getParent(), "." + target.getName() + "." + context.runId() + ".tmp");
+        try {
+            FileSystem fs = target.getFileSystem(context.spark().sparkContext().hadoopConfiguration());
+            fs.delete(staging, true);
+            fs.mkdirs(staging);
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                try (OutputStream out = fs.create(new Path(staging, f.getKey()), true)) {
+                    out.write(f.getValue());
+                }
+            }
+            fs.delete(target, true);
+            if (!fs.rename(staging, target)) {
+                throw new IOException("cannot move " + staging + " to " + target);
+            }
+            for (org.apache.hadoop.fs.FileStatus crc : fs.listStatus(target, p -> p.getName().endsWith(".crc"))) {
+                fs.delete(crc.getPath(), false); // local checksum files are not part of the pack
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write publication pack " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

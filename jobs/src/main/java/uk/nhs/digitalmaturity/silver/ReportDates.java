@@ -1,0 +1,39 @@
+package uk.nhs.digitalmaturity.silver;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import uk.nhs.digitalmaturity.config.PipelineConfig;
+
+/**
+ * {@code report_dates(summary_date, date_role)}: the reporting date and the configured comparison dates on
+ * or before it, for tables that show a position at several dates from one history (cyber_summary).
+ */
+public final class ReportDates {
+    public static final String VIEW = "report_dates";
+    private static final StructType SCHEMA = new StructType()
+            .add("summary_date", DataTypes.DateType, false)
+            .add("date_role", DataTypes.StringType, false);
+
+    private ReportDates() {
+    }
+
+    public static void register(SparkSession spark, PipelineConfig config, LocalDate asAt) {
+        List<Row> rows = new ArrayList<>();
+        rows.add(RowFactory.create(java.sql.Date.valueOf(asAt), "REPORTING_DATE"));
+        TreeSet<LocalDate> comparisons = new TreeSet<>();
+        config.cyberComparisonDates.forEach(d -> comparisons.add(LocalDate.parse(d)));
+        for (LocalDate d : comparisons) {
+            if (d.isBefore(asAt)) {
+                rows.add(RowFactory.create(java.sql.Date.valueOf(d), "COMPARISON"));
+            }
+        }
+        spark.createDataFrame(rows, SCHEMA).createOrReplaceTempView(VIEW);
+    }
+}

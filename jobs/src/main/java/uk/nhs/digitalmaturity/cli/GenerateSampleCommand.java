@@ -20,6 +20,7 @@ import uk.nhs.digitalmaturity.sample.WrittenFile;
  */
 @Command(name = "generate-sample",
         mixinStandardHelpOptions = true,
+        versionProvider = CodeVersionProvider.class,
         description = {
             "Writes a deterministic landing zone <out>/<source>/<snapshot>/<file>.csv for every source of the extract"
                 + " contract.",

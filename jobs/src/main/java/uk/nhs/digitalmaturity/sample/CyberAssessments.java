@@ -80,14 +80,13 @@ final class CyberAssessments {
 
     private final List<Assessment> assessments = new ArrayList<>();
 
-    CyberAssessments(OrganisationHistory orgs, WorkforceExtract workforce, long seed) {
+    CyberAssessments(OrganisationHistory orgs, long seed) {
         Rng rng = Rng.of(seed, "ceplus");
-        // trusts that operate throughout (ODS-open trusts without staff are never assessed)
+        // trusts that operate throughout (trusts ODS lists as open that had stopped operating are never assessed)
         List<String> early = new ArrayList<>();
         List<String> late = new ArrayList<>();
         for (String code : orgs.openOn(FEBRUARY_2020)) {
-            boolean operating = workforce.hasJune2018(code) || code.equals("R0B");
-            if (!operating) {
+            if (orgs.stoppedOperating(code)) {
                 continue;
             }
             (orgs.isOpenOn(code, LocalDate.of(2016, 9, 1)) ? early : late).add(code);

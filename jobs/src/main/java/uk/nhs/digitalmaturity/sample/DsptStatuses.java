@@ -30,7 +30,7 @@ final class DsptStatuses {
     private final List<Status> year2018 = new ArrayList<>();
     private final List<Status> year2019 = new ArrayList<>();
 
-    DsptStatuses(OrganisationHistory orgs, WorkforceExtract workforce, long seed) {
+    DsptStatuses(OrganisationHistory orgs, long seed) {
         Set<String> known = Set.copyOf(orgs.codes());
         Map<String, String> previous = new TreeMap<>();
         for (Map<String, String> r : Resources.csv("dspt-2018-19.csv")) {
@@ -46,7 +46,7 @@ final class DsptStatuses {
         Rng rng = Rng.of(seed, "dspt-2019-20");
         List<String> returning = new ArrayList<>();
         for (String code : orgs.openOn(DSPT_2019_20_AS_AT)) {
-            if (workforce.hasJune2018(code) || code.equals("R0B")) {
+            if (!orgs.stoppedOperating(code)) {
                 returning.add(code);
             } else {
                 year2019.add(new Status(code, "2019-20", "NOT_PUBLISHED", DSPT_2019_20_AS_AT));

@@ -211,6 +211,14 @@ final class OrganisationHistory {
         return modelledFte.get(code);
     }
 
+    /**
+     * Whether a trust that ODS still lists as open had in fact stopped operating (it has no staff in the June 2018
+     * workforce statistics): such trusts return no DSPT assessment and have no CE+ assessment.
+     */
+    boolean stoppedOperating(String code) {
+        return lastReturnYear.containsKey(code);
+    }
+
     /** The last financial year a trust that stopped operating (but is still open in ODS) returned accounts for. */
     String lastReturnYear(String code) {
         return lastReturnYear.get(code);

@@ -3,7 +3,6 @@ package uk.nhs.digitalmaturity.sample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -46,14 +45,9 @@ public final class SampleLandingGenerator {
 
         new DmaSurvey(orgs, seed).write(out);
 
-        new CyberAssessments(orgs, workforce, seed).write(out);
-        new DsptStatuses(orgs, workforce, seed).write(out);
+        new CyberAssessments(orgs, seed).write(out);
+        new DsptStatuses(orgs, seed).write(out);
 
         return out.written();
-    }
-
-    /** Where the committed sample lives, relative to the repository root. */
-    public static Path committedSample(Path repoRoot) {
-        return repoRoot.resolve("sample-data");
     }
 }

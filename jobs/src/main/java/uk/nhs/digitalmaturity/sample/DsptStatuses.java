@@ -1,0 +1,118 @@
+package uk.nhs.digitalmaturity.sample;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Data Security and Protection Toolkit statuses ({@code dspt_status.csv}).
+ *
+ * <p>2018-19 is real: the DSPT publication of 17 June 2019 for every trust in the organisation set (118 standards
+ * met, 9 exceeded, 92 plan agreed, 8 not met; the newly formed South Tyneside and Sunderland not yet published).
+ *
+ * <p>2019-20 is modelled on paragraph 2.11 of the NAO report as at 2 March 2020: 223 trusts returned an
+ * assessment, 62 (28%) passed (standards met or exceeded), about two-thirds had submitted only the interim
+ * assessment. Many trusts first appear as interim and later with a final status: the latest status wins.
+ */
+final class DsptStatuses {
+    static final String SOURCE = "cyber";
+    static final String FILE = "dspt_status.csv";
+    static final LocalDate DSPT_2019_20_AS_AT = SnapshotPlan.CYBER_2020;
+
+    private record Status(String org, String year, String status, LocalDate date) {
+    }
+
+    private final List<Status> year2018 = new ArrayList<>();
+    private final List<Status> year2019 = new ArrayList<>();
+
+    DsptStatuses(OrganisationHistory orgs, long seed) {
+        Set<String> known = Set.copyOf(orgs.codes());
+        Map<String, String> previous = new TreeMap<>();
+        for (Map<String, String> r : Resources.csv("dspt-2018-19.csv")) {
+            if (!known.contains(r.get("org_code"))) {
+                continue; // Welsh trusts
+            }
+            LocalDate date = r.get("status_date").isEmpty() ? SnapshotPlan.CYBER_2019
+                    : LocalDate.parse(r.get("status_date"));
+            year2018.add(new Status(r.get("org_code"), "2018-19", r.get("status"), date));
+            previous.put(r.get("org_code"), r.get("status"));
+        }
+
+        Rng rng = Rng.of(seed, "dspt-2019-20");
+        List<String> returning = new ArrayList<>();
+        for (String code : orgs.openOn(DSPT_2019_20_AS_AT)) {
+            if (!orgs.stoppedOperating(code)) {
+                returning.add(code);
+            } else {
+                year2019.add(new Status(code, "2019-20", "NOT_PUBLISHED", DSPT_2019_20_AS_AT));
+            }
+        }
+        if (returning.size() != 223) {
+            throw new IllegalStateException("DSPT 2019-20: " + returning.size() + " trusts returning, expected 223");
+        }
+        // trusts that met the 2018-19 standard are likelier to have completed the full 2019-20 assessment early
+        Map<String, Double> key = new TreeMap<>();
+        for (String code : returning) {
+            String before = previous.getOrDefault(code, "");
+            boolean passedBefore = before.equals("STANDARDS_MET") || before.equals("STANDARDS_EXCEEDED");
+            key.put(code, rng.normal() + (passedBefore ? 0.8 : 0.0));
+        }
+        List<String> ranked = new ArrayList<>(returning);
+        ranked.sort(Comparator.comparing((String c) -> key.get(c)).reversed());
+        List<String> rest = new ArrayList<>(ranked.subList(62, ranked.size()));
+        rng.shuffle(rest);
+        List<String> finalOther = rest.subList(0, 12);
+        String[] otherStatuses = {"APPROACHING_STANDARDS", "APPROACHING_STANDARDS", "APPROACHING_STANDARDS",
+            "APPROACHING_STANDARDS", "APPROACHING_STANDARDS", "APPROACHING_STANDARDS", "PLAN_AGREED",
+            "PLAN_AGREED", "PLAN_AGREED", "PLAN_AGREED", "STANDARDS_NOT_MET", "STANDARDS_NOT_MET"};
+        for (int i = 0; i < ranked.size(); i++) {
+            String code = ranked.get(i);
+            LocalDate interim = workingDay(rng, LocalDate.of(2019, 10, 1), LocalDate.of(2019, 10, 31));
+            if (i < 62) {
+                if (rng.chance(0.65)) {
+                    year2019.add(new Status(code, "2019-20", "INTERIM_SUBMITTED", interim));
+                }
+                year2019.add(new Status(code, "2019-20", i < 7 ? "STANDARDS_EXCEEDED" : "STANDARDS_MET",
+                        workingDay(rng, LocalDate.of(2019, 12, 2), LocalDate.of(2020, 2, 28))));
+            } else {
+                year2019.add(new Status(code, "2019-20", "INTERIM_SUBMITTED", interim));
+                int other = finalOther.indexOf(code);
+                if (other >= 0) {
+                    year2019.add(new Status(code, "2019-20", otherStatuses[other],
+                            workingDay(rng, LocalDate.of(2020, 1, 6), LocalDate.of(2020, 2, 28))));
+                }
+            }
+        }
+        Comparator<Status> order = Comparator.comparing(Status::org).thenComparing(Status::date)
+                .thenComparing(Status::status);
+        year2018.sort(order);
+        year2019.sort(order);
+    }
+
+    private static LocalDate workingDay(Rng rng, LocalDate from, LocalDate to) {
+        LocalDate d = from.plusDays(rng.nextInt((int) (to.toEpochDay() - from.toEpochDay()) + 1));
+        while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            d = d.minusDays(1);
+        }
+        return d.isBefore(from) ? from : d;
+    }
+
+    void write(LandingWriter out) {
+        String[] header = {"org_code", "dspt_year", "status", "status_date"};
+        writeYear(out, SnapshotPlan.CYBER_2019, header, year2018);
+        writeYear(out, SnapshotPlan.CYBER_2020, header, year2019);
+    }
+
+    private static void writeYear(LandingWriter out, LocalDate snapshot, String[] header, List<Status> rows) {
+        try (LandingWriter.Table t = out.table(SOURCE, snapshot, FILE, header)) {
+            for (Status s : rows) {
+                t.row(s.org(), s.year(), s.status(), s.date().toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package uk.nhs.digitalmaturity.sample;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes landing files {@code <root>/<source>/<snapshot>/<file>} as RFC 4180 CSV: UTF-8 without a byte-order mark,
+ * one header row, LF line endings, fields quoted only when they must be. Keeps a record of what it wrote.
+ */
+final class LandingWriter {
+    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').build();
+
+    private final Path root;
+    private final List<WrittenFile> written = Collections.synchronizedList(new ArrayList<>());
+
+    LandingWriter(Path root) {
+        this.root = root;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** A table to fill row by row; close it to finish the file. */
+    Table table(String source, LocalDate snapshot, String file, String... header) {
+        return new Table(relative(source, snapshot, file), header);
+    }
+
+    /** Writes a whole table at once. */
+    void write(String source, LocalDate snapshot, String file, List<String> header, List<List<String>> rows) {
+        try (Table table = table(source, snapshot, file, header.toArray(new String[0]))) {
+            for (List<String> row : rows) {
+                table.row(row);
+            }
+        }
+    }
+
+    /** Opens a raw output stream for hand-formatted files (national volumes); call {@link #record} when done. */
+    OutputStream rawStream(String relativePath) {
+        try {
+            Path target = root.resolve(relativePath);
+            Files.createDirectories(target.getParent());
+            return Files.newOutputStream(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + relativePath, e);
+        }
+    }
+
+    void record(String relativePath, long rows) {
+        try {
+            written.add(new WrittenFile(relativePath, rows, Files.size(root.resolve(relativePath))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String relative(String source, LocalDate snapshot, String file) {
+        return source + "/" + snapshot + "/" + file;
+    }
+
+    /** Everything written so far, in path order. */
+    List<WrittenFile> written() {
+        synchronized (written) {
+            List<WrittenFile> copy = new ArrayList<>(written);
+            copy.sort(Comparator.comparing(WrittenFile::path));
+            return copy;
+        }
+    }
+
+    final class Table implements AutoCloseable {
+        private final String path;
+        private final int width;
+        private final CSVPrinter printer;
+        private long rows;
+
+        private Table(String path, String... header) {
+            this.path = path;
+            this.width = header.length;
+            try {
+                Path target = root.resolve(path);
+                Files.createDirectories(target.getParent());
+                BufferedWriter out = new BufferedWriter(
+                        new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8), 1 << 16);
+                printer = new CSVPrinter(out, FORMAT);
+                printer.printRecord((Object[]) header);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + path, e);
+            }
+        }
+
+        void row(String... values) {
+            if (values.length != width) {
+                throw new IllegalArgumentException(path + ": row has " + values.length + " fields, header " + width);
+            }
+            try {
+                printer.printRecord((Object[]) values);
+                rows++;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + path, e);
+            }
+        }
+
+        void row(List<String> values) {
+            row(values.toArray(new String[0]));
+        }
+
+        @Override
+        public void close() {
+            try {
+                printer.close(true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot close " + path, e);
+            }
+            record(path, rows);
+        }
+    }
+}

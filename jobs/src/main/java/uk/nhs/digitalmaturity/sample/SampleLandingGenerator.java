@@ -1,0 +1,53 @@
+package uk.nhs.digitalmaturity.sample;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+
+/**
+ * Generates a complete landing zone ({@code <out>/<source>/<snapshot>/<file>.csv}) for every source of the
+ * extract contract, deterministically from a seed: the same seed and scale always give byte-identical files.
+ * Plain Java: no Spark, no wall clock, no hash-ordered iteration. Real public data (trust codes and names,
+ * June 2018 workforce, GDP deflators, DSPT 2018-19) comes from the committed resources under {@code /sample/}.
+ */
+public final class SampleLandingGenerator {
+    private SampleLandingGenerator() {
+    }
+
+    /** Writes the landing zone and returns what was written, in path order. */
+    public static List<WrittenFile> generate(GeneratorOptions options) {
+        try {
+            Files.createDirectories(options.out());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + options.out(), e);
+        }
+        long seed = options.seed();
+        boolean national = options.scale() == SampleScale.NATIONAL;
+        LandingWriter out = new LandingWriter(options.out());
+
+        OrganisationHistory orgs = OrganisationHistory.load();
+        orgs.write(out);
+
+        GdpDeflators deflators = new GdpDeflators();
+        deflators.write(out);
+
+        WorkforceExtract workforce = new WorkforceExtract(orgs, seed);
+        workforce.write(out);
+        if (national) {
+            new NationalStaffWriter(orgs, workforce, seed, options.months(), options.rowsPerMonth()).write(out);
+        } else {
+            new StaffLevelWorkforce(workforce, seed).write(out);
+        }
+
+        new FinanceReturns(orgs, workforce, deflators, seed)
+                .write(out, national ? options.financeLinesPerReturn() : 0);
+
+        new DmaSurvey(orgs, seed).write(out);
+
+        new CyberAssessments(orgs, seed).write(out);
+        new DsptStatuses(orgs, seed).write(out);
+
+        return out.written();
+    }
+}

@@ -160,7 +160,7 @@ public class PipelineRun {
             progress.line("publish %-38s up to date", "publication/" + context.asAt());
             return;
         }
-        LeakScan scan = new LeakScan(spark);
+        LeakScan scan = new LeakScan(spark, lakehouse);
         Map<String, org.apache.spark.sql.Dataset<org.apache.spark.sql.Row>> tables = new LinkedHashMap<>();
         for (Model m : catalog.models()) {
             if (m.zone() == Zone.REPORTING) {

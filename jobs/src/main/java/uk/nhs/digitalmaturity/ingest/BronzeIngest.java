@@ -45,14 +45,16 @@ public class BronzeIngest {
     public void prepareTables() {
         for (Source source : Source.values()) {
             String path = lakehouse.tablePath(source.zone(), source.table());
-            delta.ensureExists(path, BronzeSchema.of(source), source.partitionColumn().stream().toList(),
+            delta.ensureExists(path, DeltaTables.commented(BronzeSchema.of(source), BronzeSchema.comments(source)), source.partitionColumn().stream().toList(),
                     BronzeSchema.tableComment(source));
             lakehouse.register(spark, source.zone(), source.table());
         }
-        delta.ensureExists(lakehouse.tablePath(Zone.RESTRICTED, QuarantineTable.TABLE), QuarantineTable.SCHEMA,
+        delta.ensureExists(lakehouse.tablePath(Zone.RESTRICTED, QuarantineTable.TABLE),
+                DeltaTables.commented(QuarantineTable.SCHEMA, QuarantineTable.COMMENTS),
                 List.of(), QuarantineTable.COMMENT);
         lakehouse.register(spark, Zone.RESTRICTED, QuarantineTable.TABLE);
-        delta.ensureExists(lakehouse.tablePath(Zone.OPS, IngestLedger.TABLE), IngestLedger.SCHEMA, List.of(),
+        delta.ensureExists(lakehouse.tablePath(Zone.OPS, IngestLedger.TABLE),
+                DeltaTables.commented(IngestLedger.SCHEMA, IngestLedger.COMMENTS), List.of(),
                 IngestLedger.COMMENT);
         lakehouse.register(spark, Zone.OPS, IngestLedger.TABLE);
     }
@@ -85,12 +87,13 @@ public class BronzeIngest {
             if (ofSource.isEmpty()) {
                 continue;
             }
-            List<IngestLedger.Entry> done = ingestSource(validation, source, ofSource, runId);
-            ledger.record(delta, done);
-            entries.addAll(done);
+            entries.addAll(ingestSource(validation, source, ofSource, runId));
             // The next source's reference checks read this one's bronze table.
             lakehouse.register(spark, source.zone(), source.table());
         }
+        // One ledger commit per run. A crash before it means the files are read again next time, and the
+        // replaceWhere writes above make that harmless.
+        ledger.record(delta, entries);
         return new IngestReport(entries);
     }
 
@@ -111,14 +114,17 @@ public class BronzeIngest {
             delta.replaceWhere(DeltaTables.withComments(valid, BronzeSchema.comments(source)),
                     lakehouse.tablePath(source.zone(), source.table()),
                     Predicates.fileIn(BronzeSchema.SOURCE_FILE, paths));
+            long invalid = counts.values().stream().mapToLong(c -> c[0] - c[1]).sum();
             Dataset<Row> quarantined = rows.filter(col(RowParser.RULE).isNotNull()).select(
                     lit(source.table()).as("source"), col(BronzeSchema.SOURCE_FILE).as("source_file"),
                     col(BronzeSchema.SNAPSHOT).as("snapshot"), col(RowParser.ROW_NUMBER).as("row_number"),
                     col(RowParser.RULE).as("rule"), col(RowParser.DETAIL).as("detail"),
                     col(RowParser.RAW_LINE).as("raw_line"), col(BronzeSchema.RUN_ID).as("run_id"));
-            delta.replaceWhere(DeltaTables.withComments(quarantined, QuarantineTable.COMMENTS),
-                    lakehouse.tablePath(Zone.RESTRICTED, QuarantineTable.TABLE),
-                    Predicates.fileIn("source_file", paths));
+            if (invalid > 0) { // a file is read again only with the same bytes, so it breaks the same rules
+                delta.replaceWhere(DeltaTables.withComments(quarantined, QuarantineTable.COMMENTS),
+                        lakehouse.tablePath(Zone.RESTRICTED, QuarantineTable.TABLE),
+                        Predicates.fileIn("source_file", paths));
+            }
 
             List<IngestLedger.Entry> entries = new ArrayList<>();
             long validTotal = 0;

@@ -22,6 +22,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
+import uk.nhs.digitalmaturity.contract.Zone;
+import uk.nhs.digitalmaturity.lakehouse.Lakehouse;
 
 /**
  * Proves that nothing restricted reached what is published: no reporting table or publication file has a
@@ -34,17 +36,25 @@ public class LeakScan {
             "ceplus_score_pct", "failed_requirements", "requirement_id");
 
     private final SparkSession spark;
+    private final Lakehouse lakehouse;
 
-    public LeakScan(SparkSession spark) {
+    /** A scan against the restricted tables of {@code lakehouse}. */
+    public LeakScan(SparkSession spark, Lakehouse lakehouse) {
         this.spark = spark;
+        this.lakehouse = lakehouse;
+    }
+
+    private Dataset<Row> restricted(String table) {
+        return spark.read().format("delta").load(lakehouse.tablePath(Zone.RESTRICTED, table));
     }
 
     /** Every restricted identifier: staff and assignment ids, CE+ assessment ids. */
     private Dataset<String> restrictedIdentifiers() {
-        Dataset<String> ids = spark.sql("SELECT person_id AS id FROM restricted.workforce_staff "
-                        + "UNION SELECT assignment_id FROM restricted.workforce_staff "
-                        + "UNION SELECT assessment_id FROM restricted.ceplus_results").as(Encoders.STRING());
-        return ids.filter(col("id").isNotNull()).distinct();
+        Dataset<Row> staff = restricted("workforce_staff");
+        Dataset<Row> ids = staff.select(col("person_id").as("id"))
+                .union(staff.select(col("assignment_id").as("id")))
+                .union(restricted("ceplus_results").select(col("assessment_id").as("id")));
+        return ids.filter(col("id").isNotNull()).distinct().as(Encoders.STRING());
     }
 
     /**
@@ -81,8 +91,9 @@ public class LeakScan {
         if (numbers != null) {
             // A trust's own CE+ score beside its code is a trust-level cyber result, whatever the column's name.
             // Whole-number scores are skipped: 50 or 100 beside a trust code is too common to mean anything.
-            Dataset<Row> scores = spark.sql("SELECT org_code AS o, ceplus_score_pct AS s "
-                    + "FROM restricted.ceplus_trust_results WHERE ceplus_score_pct <> round(ceplus_score_pct)");
+            Dataset<Row> scores = restricted("ceplus_trust_results")
+                    .filter("ceplus_score_pct <> round(ceplus_score_pct)")
+                    .select(col("org_code").as("o"), col("ceplus_score_pct").as("s"));
             for (Row r : numbers.join(scores, "o").filter(abs(col("v").minus(col("s"))).lt(1e-9))
                     .groupBy("t", "c").count().collectAsList()) {
                 findings.add(r.getString(0) + ": column " + r.getString(1) + " equals the trust's own CE+ score in "

@@ -144,6 +144,7 @@ public class PublicationPack {
         Path staging = new Path(target.getParent(), "." + target.getName() + "." + context.runId() + ".tmp");
         try {
             FileSystem fs = target.getFileSystem(context.spark().sparkContext().hadoopConfiguration());
+            fs.setWriteChecksum(false); // no hidden .crc files beside the published ones
             fs.delete(staging, true);
             fs.mkdirs(staging);
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
@@ -154,9 +155,6 @@ public class PublicationPack {
             fs.delete(target, true);
             if (!fs.rename(staging, target)) {
                 throw new IOException("cannot move " + staging + " to " + target);
-            }
-            for (org.apache.hadoop.fs.FileStatus crc : fs.listStatus(target, p -> p.getName().endsWith(".crc"))) {
-                fs.delete(crc.getPath(), false); // local checksum files are not part of the pack
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot write publication pack " + target + ": " + e.getMessage(), e);

@@ -3,18 +3,22 @@ package uk.nhs.digitalmaturity.runrecord;
 import java.io.PrintStream;
 
 /**
- * One line per stage on standard output, for the person or scheduler watching a run. Lines carry counts,
- * table names and file names, never a row's values.
+ * One line per stage on standard output, for the person or scheduler watching a run, with the seconds the
+ * stage took. Lines carry counts, table names and file names, never a row's values.
  */
 public class Progress {
     private final PrintStream out;
+    private long last = System.nanoTime();
 
     public Progress(PrintStream out) {
         this.out = out;
     }
 
     public void line(String format, Object... args) {
-        out.println(String.format(java.util.Locale.ROOT, format, args));
+        long now = System.nanoTime();
+        out.println(String.format(java.util.Locale.ROOT, format, args)
+                + String.format(java.util.Locale.ROOT, "  [%.1f s]", (now - last) / 1e9));
+        last = now;
         out.flush();
     }
 }

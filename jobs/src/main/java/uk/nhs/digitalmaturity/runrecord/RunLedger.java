@@ -84,7 +84,7 @@ public class RunLedger {
         this.spark = spark;
         this.delta = delta;
         this.path = lakehouse.tablePath(Zone.OPS, TABLE);
-        delta.ensureExists(path, SCHEMA, List.of(), COMMENT);
+        delta.ensureExists(path, DeltaTables.commented(SCHEMA, COMMENTS), List.of(), COMMENT);
         lakehouse.register(spark, Zone.OPS, TABLE);
     }
 

@@ -1,0 +1,94 @@
+package uk.nhs.digitalmaturity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.publish.LeakScan;
+
+/**
+ * The whole pipeline on the committed sample landing zone. Expected numbers are the published ones of
+ * {@code ../shared/nao-figures.md} (rounded as published), not the code's own output.
+ */
+class SampleDataPipelineTest {
+
+    @Test
+    void everySampleRowIsAccountedForAndNoneIsQuarantined() throws IOException {
+        Path landing = SharedSpark.repo().resolve("sample-data");
+        for (Source source : Source.values()) {
+            long inFiles;
+            try (Stream<Path> walk = Files.walk(landing.resolve(source.folder()))) {
+                inFiles = walk.filter(p -> p.getFileName().toString().equals(source.fileName()))
+                        .mapToLong(TestLandings::dataRows).sum();
+            }
+            long valid = SampleLakehouse.table(source.zone().database() + "/" + source.table()).count();
+            long quarantined = SampleLakehouse.table("restricted/quarantine").filter("source = '" + source.table() + "'").count();
+            assertEquals(inFiles, valid + quarantined, source.table());
+            assertEquals(0, quarantined, source.table() + ": the sample data keeps the contract");
+            assertEquals(inFiles, SampleLakehouse.table("ops/ingested_files").filter("source = '" + source.table() + "'")
+                    .selectExpr("coalesce(sum(valid_rows), 0)").head().getLong(0), source.table() + " ledger");
+        }
+    }
+
+    @Test
+    void dsptTwentyNineteenTwentyMatchesParagraph211() throws IOException {
+        // NAO 2.11: 223 trusts returned an assessment for 2019-20; 62 (28%) passed the full assessment.
+        Row met = SampleLakehouse.table("reporting/dspt_summary")
+                .filter("dspt_year = '2019-20' AND status = 'STANDARDS_MET'").head();
+        assertEquals(223L, (long) met.getAs("trusts_returned"));
+        assertEquals(62L, (long) met.getAs("trusts_passed"));
+        assertEquals(28, Math.round((double) met.getAs("passed_pct")));
+        // 2018-19: 100 trusts had not met the standard (plan agreed or not met).
+        long notMet = SampleLakehouse.table("reporting/dspt_summary")
+                .filter("dspt_year = '2018-19' AND status IN ('PLAN_AGREED', 'STANDARDS_NOT_MET')")
+                .selectExpr("sum(trusts)").head().getLong(0);
+        assertEquals(100L, notMet);
+        List<String> published = Files.readAllLines(SampleLakehouse.publication().resolve("dspt_summary.csv"));
+        assertEquals("2019-20,STANDARDS_MET,2,55,24,226,223,62,28",
+                published.stream().filter(l -> l.startsWith("2019-20,STANDARDS_MET,")).findFirst().orElseThrow());
+    }
+
+    @Test
+    void cyberEssentialsPlusMatchesParagraph215() {
+        Map<String, Row> byDate = new HashMap<>();
+        SampleLakehouse.table("reporting/cyber_summary").collectAsList().forEach(r -> byDate.put(r.getAs("as_at").toString(), r));
+        // At the time of WannaCry: 88 trusts assessed, none passed.
+        assertEquals(88L, (long) byDate.get("2017-05-12").getAs("trusts_assessed"));
+        assertEquals(0L, (long) byDate.get("2017-05-12").getAs("trusts_passed"));
+        // By February 2020: 204 assessed, average score 63%, one trust scored 100%.
+        Row feb2020 = byDate.get("2020-02-29");
+        assertEquals(204L, (long) feb2020.getAs("trusts_assessed"));
+        assertEquals(63, Math.round((double) feb2020.getAs("mean_score_pct")));
+        assertEquals(1L, (long) feb2020.getAs("trusts_passed"));
+        // About 50% in late 2017.
+        assertEquals(50, Math.round((double) byDate.get("2017-12-31").getAs("mean_score_pct")));
+    }
+
+    @Test
+    void noStaffIdentifierOrTrustLevelCyberResultIsPublishedOrLogged() throws IOException {
+        LeakScan scan = new LeakScan(SharedSpark.get(), new uk.nhs.digitalmaturity.lakehouse.Lakehouse(SampleLakehouse.get().toUri().toString()));
+        Map<String, org.apache.spark.sql.Dataset<Row>> tables = new HashMap<>();
+        try (Stream<Path> dirs = Files.list(SampleLakehouse.get().resolve("reporting"))) {
+            dirs.forEach(d -> tables.put(d.getFileName().toString(), SharedSpark.get().read().format("delta").load(d.toString())));
+        }
+        SharedSpark.get().read().format("delta").load(SampleLakehouse.get().resolve("restricted/workforce_staff").toString())
+                .createOrReplaceTempView("sample_staff");
+        assertEquals(List.of(), scan.scanTables(tables));
+        assertEquals(List.of(), scan.scanFolder(SampleLakehouse.publication().toString()));
+        String log = SampleLakehouse.log();
+        for (Row r : SharedSpark.get().sql("SELECT person_id, assignment_id FROM sample_staff LIMIT 500").collectAsList()) {
+            assertFalse(log.contains(r.getString(0)), "a person_id was logged");
+            assertFalse(log.contains("," + r.getString(1) + ","), "an assignment_id was logged");
+        }
+        assertFalse(log.toLowerCase().contains("person_id"), log);
+    }
+}

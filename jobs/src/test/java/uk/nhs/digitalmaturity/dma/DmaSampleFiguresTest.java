@@ -36,10 +36,7 @@ class DmaSampleFiguresTest {
 
     @BeforeAll
     void runOnce() {
-        Assumptions.assumeTrue(Files.isDirectory(landing.resolve("dma")), "no sample-data/dma in the repository");
-        lakehouse = temp.resolve("lakehouse");
-        assertEquals(ExitCodes.OK, NhsDigital.execute("run", "--landing", landing.toString(), "--lakehouse",
-                lakehouse.toString(), "--as-at", "2026-11-24"));
+        lakehouse = uk.nhs.digitalmaturity.SampleLakehouse.get(); // one sample run shared by the whole suite
     }
 
     private Dataset<Row> table(String name) {

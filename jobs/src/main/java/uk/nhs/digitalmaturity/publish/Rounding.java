@@ -11,6 +11,8 @@ public enum Rounding {
     WHOLE("rounded half up to a whole number"),
     ONE_DECIMAL("rounded half up to one decimal place"),
     TWO_DECIMALS("rounded half up to two decimal places"),
+    /** p-values: a fixed number of decimals would print small ones as zero. */
+    THREE_SIGNIFICANT("rounded half up to three significant figures"),
     /** Counts derived from staff-level records below national level: NHS statistical disclosure control. */
     DISCLOSURE_CONTROLLED("1 to 7 suppressed as *, other counts rounded half up to the nearest 5"),
     AS_IS("as stored");
@@ -27,9 +29,11 @@ public enum Rounding {
 
     public static Rounding forUnit(String unit) {
         return switch (unit == null ? "" : unit) {
-            case "pct", "score", "gbp" -> WHOLE;
+            case "pct", "gbp" -> WHOLE;
             case "fte" -> ONE_DECIMAL;
-            case "ratio" -> TWO_DECIMALS;
+            // scores keep two places, so that 39.99 (LOW) is not published as 40 beside its band
+            case "ratio", "score" -> TWO_DECIMALS;
+            case "probability" -> THREE_SIGNIFICANT;
             case "staff_count" -> DISCLOSURE_CONTROLLED;
             default -> AS_IS;
         };
@@ -46,6 +50,7 @@ public enum Rounding {
                 case WHOLE -> plain(exact.setScale(0, RoundingMode.HALF_UP));
                 case ONE_DECIMAL -> plain(exact.setScale(1, RoundingMode.HALF_UP));
                 case TWO_DECIMALS -> plain(exact.setScale(2, RoundingMode.HALF_UP));
+                case THREE_SIGNIFICANT -> plain(exact.round(new java.math.MathContext(3, RoundingMode.HALF_UP)));
                 case DISCLOSURE_CONTROLLED -> disclosureControlled(exact);
                 case AS_IS -> plain(exact);
             };

@@ -10,53 +10,56 @@ import uk.nhs.digitalmaturity.cli.DataTestFailure;
 /**
  * The tests beside each model ({@code sql/<zone>/<table>.yml}): key unique and not null, accepted values,
  * and row-level expressions. They run on the computed rows before the table is written, so a failing table
- * never replaces a good one.
+ * never replaces a good one. Every row-level check is one column of a single aggregate query, so a table
+ * costs two Spark jobs however many tests it has.
  */
 public final class DataTests {
     private DataTests() {
     }
 
-    public static void check(SparkSession spark, ModelSpec spec, Dataset<Row> rows, String qualifiedName) {
+    /** Checks the rows and returns how many there are. */
+    public static long check(SparkSession spark, ModelSpec spec, Dataset<Row> rows, String qualifiedName) {
         String view = "_under_test_" + spec.name;
         rows.createOrReplaceTempView(view);
-        List<String> failures = new ArrayList<>();
-        if (!spec.key.isEmpty()) {
-            String key = String.join(", ", spec.key);
-            long repeated = count(spark, "SELECT 1 FROM " + view + " GROUP BY " + key + " HAVING count(*) > 1");
-            if (repeated > 0) {
-                failures.add(repeated + " key(s) (" + key + ") appear more than once");
-            }
-        }
+        List<String> names = new ArrayList<>();
+        List<String> failing = new ArrayList<>(); // SQL conditions that are true for a failing row
         for (ModelSpec.ColumnSpec c : spec.columns) {
-            boolean notNull = spec.key.contains(c.name) || Boolean.TRUE.equals(c.notNull);
-            if (notNull) {
-                long nulls = count(spark, "SELECT 1 FROM " + view + " WHERE " + c.name + " IS NULL");
-                if (nulls > 0) {
-                    failures.add(c.name + " is null in " + nulls + " row(s)");
-                }
+            if (spec.key.contains(c.name) || Boolean.TRUE.equals(c.notNull)) {
+                names.add(c.name + " is null");
+                failing.add(c.name + " IS NULL");
             }
             if (c.acceptedValues != null) {
                 String allowed = String.join(", ", c.acceptedValues.stream().map(v -> "'" + v + "'").toList());
-                long bad = count(spark, "SELECT 1 FROM " + view + " WHERE " + c.name + " IS NOT NULL AND "
-                        + c.name + " NOT IN (" + allowed + ")");
-                if (bad > 0) {
-                    failures.add(c.name + " has " + bad + " value(s) outside " + c.acceptedValues);
-                }
+                names.add(c.name + " outside " + c.acceptedValues);
+                failing.add(c.name + " IS NOT NULL AND " + c.name + " NOT IN (" + allowed + ")");
             }
         }
         for (String expression : spec.tests) {
-            long bad = count(spark, "SELECT 1 FROM " + view + " WHERE NOT coalesce((" + expression + "), false)");
+            names.add("fails: " + expression);
+            failing.add("NOT coalesce((" + expression + "), false)");
+        }
+        StringBuilder sql = new StringBuilder("SELECT count(*)");
+        failing.forEach(f -> sql.append(", count_if(").append(f).append(')'));
+        Row counts = spark.sql(sql.append(" FROM ").append(view).toString()).head();
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < failing.size(); i++) {
+            long bad = counts.getLong(i + 1);
             if (bad > 0) {
-                failures.add(bad + " row(s) fail: " + expression);
+                failures.add(names.get(i) + " in " + bad + " row(s)");
+            }
+        }
+        if (!spec.key.isEmpty()) {
+            String key = String.join(", ", spec.key);
+            long repeated = spark.sql("SELECT count(*) FROM (SELECT 1 FROM " + view + " GROUP BY " + key
+                    + " HAVING count(*) > 1)").head().getLong(0);
+            if (repeated > 0) {
+                failures.add(repeated + " key(s) (" + key + ") appear more than once");
             }
         }
         spark.catalog().dropTempView(view);
         if (!failures.isEmpty()) {
             throw new DataTestFailure(qualifiedName + ": " + String.join("; ", failures));
         }
-    }
-
-    private static long count(SparkSession spark, String sql) {
-        return spark.sql("SELECT count(*) FROM (" + sql + ")").head().getLong(0);
+        return counts.getLong(0);
     }
 }

@@ -50,8 +50,7 @@ public class ModelRunner {
         }
         rows = DeltaTables.withComments(rows, model.spec().columnComments()).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            DataTests.check(context.spark(), model.spec(), rows, model.qualifiedName());
-            long count = rows.count();
+            long count = DataTests.check(context.spark(), model.spec(), rows, model.qualifiedName());
             long version = context.delta().overwrite(rows, path, tableComment(model.spec()));
             context.lakehouse().register(context.spark(), model.zone(), model.name());
             context.progress().line("build  %-40s %d rows (version %d)", model.qualifiedName(), count, version);

@@ -8,6 +8,7 @@ public final class JavaModels {
     }
 
     public static List<Model> all() {
-        return List.of();
+        return List.of(
+                new uk.nhs.digitalmaturity.stats.ItCapexPerFteVariation());
     }
 }

@@ -159,7 +159,8 @@ class FoundationPipelineTest {
                 "size(outputs)", "quarantined['finance_returns']").head();
         assertEquals("SUCCEEDED", run.getString(1));
         assertEquals(8, run.getInt(2), "eight landing files");
-        assertEquals(1, run.getInt(3));
+        assertEquals(new uk.nhs.digitalmaturity.model.ModelCatalog(uk.nhs.digitalmaturity.model.JavaModels.all())
+                .models().size(), run.getInt(3), "one output per table of sql/ and JavaModels");
         assertEquals(5L, run.getLong(4));
         String metadata = DeltaTable.forPath(spark, lakehouse.resolve("bronze/finance_returns").toString())
                 .history(1).select("userMetadata").head().getString(0);

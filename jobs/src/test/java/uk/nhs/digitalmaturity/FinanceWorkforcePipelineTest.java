@@ -1,0 +1,564 @@
+package uk.nhs.digitalmaturity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.delta.tables.DeltaTable;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import uk.nhs.digitalmaturity.cli.ExitCodes;
+import uk.nhs.digitalmaturity.cli.NhsDigital;
+
+/**
+ * The finance and workforce half of the report (Figures 6 and 7, paragraphs 3.9, 3.12 and 3.13) end to end on the
+ * hand-built fixture {@code fixtures/finance}. Every expected number is worked out by hand below, from the fixture
+ * files, and asserted to 1e-9.
+ *
+ * <h2>The fixture (as at 2026-11-24: every snapshot visible)</h2>
+ *
+ * <pre>
+ * organisations   RXA -> RXB (2015-04-01) -> RXC (2017-04-01)    merger chain of three; RXC is current
+ *                 RMD  acute, no 2015-16 return, staff-level workforce only at 2018-12
+ *                 REE  mental health, 2017-18 CAP_IT_HW resubmitted 5 -> 7 (snapshot 2019-09-30); both layouts
+ *                 RNG  community, negative disposals (CAP_IT_DISP)
+ *                 RSP  acute, 2014-15 return with total operating expenditure and buildings only (no IT line)
+ *                 RNW  specialist, workforce for 2018-11 and 2019-01 but not 2018-12
+ *                 RNR  ambulance, December 2018 workforce, returns only for 2019-20 (outside the window)
+ *                 RQN  specialist, opened 2019-04-01: no return in the window and no December 2018 workforce
+ *                 RCL  acute, closed 2017-04-01 without a successor: not current, keeps its own rows
+ *
+ * deflators (file base 2015-16 = 100, NOT the run's base 2018-19), and the factor index(base) / index(year):
+ *   year      index      factor to 2018-19 prices = 128 / index     factor to 2015-16 prices = 100 / index
+ *   2012-13   78.125     1.6384                                      1.28
+ *   2013-14   80         1.6                                         1.25
+ *   2014-15   81.92      1.5625                                      1.220703125
+ *   2015-16   100        1.28                                        1
+ *   2016-17   102.4      1.25                                        0.9765625
+ *   2017-18   125        1.024                                       0.8
+ *   2018-19   128        1                                           0.78125
+ *   2019-20   131.072    0.9765625                                   0.762939453125
+ * </pre>
+ *
+ * <h2>Figure 7 by hand (window 2013-14 to 2018-19, 2018-19 prices, FTE at 2018-12), IT capex in £k</h2>
+ *
+ * <pre>
+ * RXC (RXA + RXB + RXC folded):
+ *   2013-14  RXA 100 + RXB 400       = 500  x 1.6    =  800
+ *   2014-15  RXA 80+20 + RXB 300     = 400  x 1.5625 =  625
+ *   2015-16  RXB 600 + 150           = 750  x 1.28   =  960
+ *   2016-17  RXB 500                 = 500  x 1.25   =  625
+ *   2017-18  RXC 900 + 100           = 1000 x 1.024  = 1024
+ *   2018-19  RXC 1200                = 1200 x 1      = 1200      sum 5234 k = £5,234,000, 6 years
+ *   avg = 5,234,000 / 6 = £872,333.33..; FTE 2018-12 (published, summed over nationality) =
+ *   600 + 50 + 2000 + 250 + 600 = 3500; per FTE = 5,234,000 / 6 / 3500 = 5234/21 = £249.238095238095..
+ * RMD (no 2015-16): 2.0 x 1.6 + 1.6 x 1.5625 + 2.4 x 1.25 + 2.5 x 1.024 + (3.0 + 0.5) x 1
+ *   = 3.2 + 2.5 + 3.0 + 2.56 + 3.5 = 14.76 k = £14,760 over 5 years (not 6): avg £2,952;
+ *   FTE = staff-level 1 + 1 + 1 + 1 + 0.5 + 0.8 + 0.6 + 0.1 = 6.0; per FTE = £492
+ * REE (2017-18 is the resubmitted 7, not 5 and not 5 + 7):
+ *   3 x 1.6 + 3 x 1.5625 + 4 x 1.28 + 4 x 1.25 + 7 x 1.024 + 6 x 1
+ *   = 4.8 + 4.6875 + 5.12 + 5 + 7.168 + 6 = 32.7755 k = £32,775.50; avg /6 = £5,462.58333..;
+ *   FTE = staff-level 10.0 (the published 10.5 is only reconciled); per FTE = 65551/120 = £546.258333333..
+ * RNG (disposals): (300+50) x 1.6 + 200 x 1.5625 + (250-100) x 1.28 + (150-200) x 1.25 + 400 x 1.024
+ *   + (500-50) x 1 = 560 + 312.5 + 192 - 62.5 + 409.6 + 450 = 1861.6 k; avg /6 = £310,266.66..;
+ *   FTE 700 + 300 + 200 = 1200; per FTE = 1,861,600 / 6 / 1200 = 2327/9 = £258.555555555..
+ * RSP (2014-15 has a return but no IT line: it counts as a year, with zero IT capex):
+ *   600 x 1.6 + 0 + 700 x 1.28 + 800 x 1.25 + 1000 x 1.024 + 1250 x 1 = 960 + 0 + 896 + 1000 + 1024 + 1250
+ *   = 5130 k; avg /6 = £855,000; FTE 3000 + 1200 + 800 = 5000; per FTE = £171
+ * Exclusions: RNW NO_WORKFORCE_AT_REFERENCE; RNR NO_RETURN_IN_WINDOW; RQN both. RXA, RXB (folded) and RCL
+ * (closed, no successor) are not current and appear in neither table.
+ * Rank (1 = highest): REE 546.26, RMD 492, RNG 258.56, RXC 249.24, RSP 171.
+ * Percentile = 100 x PERCENT_RANK ascending = 100 x (trusts strictly lower) / (5 - 1): RSP 0, RXC 25, RNG 50,
+ * RMD 75, REE 100.
+ * </pre>
+ *
+ * <h2>Variation by hand (R_7: h = (n - 1)p + 1)</h2>
+ *
+ * <pre>
+ * National, sorted: 171, 5234/21, 2327/9, 492, 65551/120 (n = 5, h = 4p + 1)
+ *   p10: h = 1.4: 171 + 0.4 (5234/21 - 171) = 21241/105 = 202.295238095238..
+ *   p25: h = 2: 5234/21 = 249.238095..    median: h = 3: 2327/9 = 258.5555..    p75: h = 4: 492
+ *   p90: h = 4.6: 492 + 0.6 (65551/120 - 492) = 104911/200 = 524.555
+ *   mean = (171 + 249.238095.. + 258.5555.. + 492 + 546.258333..) / 5 = 343.410396825397
+ *   sample sd = 165.091086164414; cv = 0.480739918449; p90 / p10 = 524.555 / 202.295238.. = 2.593017042512
+ * ACUTE: 171, 5234/21, 492 (n = 3, h = 2p + 1): p10 = 171 + 0.2 (249.238095.. - 171) = 186.647619047619;
+ *   median 249.238095..; p90 = 249.238095.. + 0.8 (492 - 249.238095..) = 443.447619047619; mean 304.079365079365;
+ *   sd 167.379579573950
+ * MENTAL_HEALTH and COMMUNITY: one trust each: every percentile is its value, sd and cv null, p90 / p10 = 1.
+ * </pre>
+ *
+ * <h2>Figure 6 by hand (every submitting organisation, IT_CAPEX lines, £k)</h2>
+ *
+ * <pre>
+ *   2013-14  RXA 100, RXB 400, RMD 2, REE 3, RNG 350, RSP 600, RNW 100, RCL 500 = 2055    8 orgs  x 1.6    = 3288
+ *   2014-15  RXA 100, RXB 300, RMD 1.6, REE 3, RNG 200, RNW 100, RCL 500      = 1204.6  7 orgs  x 1.5625 = 1882.1875
+ *   2015-16  RXB 750, REE 4, RNG 150, RSP 700, RNW 100, RCL 500               = 2204    6 orgs  x 1.28   = 2821.12
+ *   2016-17  RXB 500, RMD 2.4, REE 4, RNG -50, RSP 800, RNW 100, RCL 500      = 1856.4  7 orgs  x 1.25   = 2320.5
+ *   2017-18  RXC 1000, RMD 2.5, REE 7, RNG 400, RSP 1000, RNW 100             = 2509.5  6 orgs  x 1.024  = 2569.728
+ *   2018-19  RXC 1200, RMD 3.5, REE 6, RNG 450, RSP 1250, RNW 100             = 3009.5  6 orgs  x 1      = 3009.5
+ *   2019-20  RNR 400, RQN 50                                                   = 450     2 orgs  x 0.9765625 = 439.453125
+ * </pre>
+ *
+ * <h2>IT share of total operating expenditure, national (trusts with both measures), £k</h2>
+ *
+ * <pre>
+ *   2013-14  IT 2055 / TOE (RXC 250000 + RMD 100 + REE 1500 + RNG 80000 + RSP 400000 + RNW 50000 + RCL 300000
+ *            = 1,081,600) = 0.189996301775%, 7 trusts
+ *   2014-15  RSP has no IT line: left out of both sums. IT 1204.6 / TOE (257000 + 100 + 1500 + 82000 + 50000
+ *            + 300000 = 690,600) = 0.174428033594%, 6 trusts
+ *   2018-19  RNW has no TOE line: left out. IT 3009.5 - 100 = 2909.5 / TOE (310000 + 50 + 1500 + 90000 + 450000
+ *            = 851,550) = 0.341671070401%, 5 trusts
+ *   Trust rows: RMD 2017-18 2.5 / 50 = 5% exactly (meets the 5% ambition); RMD 2018-19 3.5 / 50 = 7%;
+ *   RNG 2016-17 -50 / 86000 = -0.0581395348837%.
+ * </pre>
+ *
+ * <h2>Informatics workforce by hand</h2>
+ *
+ * <pre>
+ *   2018-12  RMD staff-level 6.0, informatics Y1A 1.0 + Y1B 0.5 = 1.5 (25%); REE staff-level 10.0, informatics
+ *            Y1C 0.4 (4%); RXC 3500, RNG 1200, RSP 5000, RNR 3000 published (informatics null).
+ *            National: total 12,716 (all six trusts); informatics 1.9 over the staff-level trusts' 16.0 FTE
+ *            = 11.875%; 6 trusts, 2 with staff-level data.
+ *   2019-03  REE staff-level 10.5, informatics 0.5 + 0.4 = 0.9 (8.571428..%); RMD published only 6.25
+ *            (informatics null, not zero); RXC 3550. National total 3566.75, informatics 0.9 / 10.5.
+ *   2016-12  RXB's 400 + 50 + 2500 + 350 = 3300 is reported under RXC (folded); RCL 4000 under its own code.
+ *   Reconciliation: 2018-12 REE 10.0 - 10.5 = -0.5 (-4.7619..%); 2019-03 REE 10.5 - 10.0 = +0.5 (+5%).
+ * </pre>
+ *
+ * <h2>Changing the parameters</h2>
+ *
+ * <pre>
+ * --price-base-year 2015-16: every factor becomes 100 / index = (128 / index) x (100 / 128), so every real value
+ *   and every per-FTE value is the 2018-19-prices value x 100 / 128 = 0.78125, and nominal values do not move:
+ *   RXC 5234/21 x 0.78125 = 65425/336 = 194.717261904762; RMD 492 x 0.78125 = 384.375;
+ *   REE 65551/120 x 0.78125 = 327755/768 = 426.764322916667; RNG 2327/9 x 0.78125 = 58175/288 = 201.996527777778;
+ *   RSP 171 x 0.78125 = 133.59375. Figure 6 real 2013-14 = 2,055,000 x 1.25 = 2,568,750.
+ * --window-start 2015-16 (window 2015-16 to 2018-19, 2018-19 prices):
+ *   RXC (960 + 625 + 1024 + 1200) / 4 = 952.25 k / 3500 = 3809/14 = 272.071428571429
+ *   RMD years 2016-17, 2017-18, 2018-19 only (3): (3.0 + 2.56 + 3.5) / 3 = 3.02 k / 6 = 1510/3 = 503.333333333333
+ *   REE (5.12 + 5 + 7.168 + 6) / 4 = 5.822 k / 10 = 582.2
+ *   RNG (192 - 62.5 + 409.6 + 450) / 4 = 247.275 k / 1200 = 206.0625
+ *   RSP (896 + 1000 + 1024 + 1250) / 4 = 1042.5 k / 5000 = 208.5
+ *   Rank: REE, RMD, RXC, RSP, RNG (RNG drops from 3rd to last: its best years were early).
+ * </pre>
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FinanceWorkforcePipelineTest {
+    private static final BigDecimal TOLERANCE = new BigDecimal("1e-9");
+    private static final List<String> TABLES = List.of("it_capex_per_fte", "it_capex_per_fte_exclusions",
+            "it_capex_by_year", "it_spend_share", "informatics_workforce", "workforce_reconciliation",
+            "it_capex_per_fte_variation");
+
+    private final SparkSession spark = SharedSpark.get();
+    private final Path landing = SharedSpark.fixture("finance");
+    @TempDir
+    static Path temp;
+    private Path lakehouse;
+    /** Table name -> rows, for the default parameters, the 2015-16 price base and the shorter window. */
+    private Map<String, List<Row>> base;
+    private Map<String, List<Row>> rebased;
+    private Map<String, List<Row>> shorterWindow;
+    private String variationComment;
+
+    @BeforeAll
+    void runThreeTimes() {
+        // One lakehouse, three parameter sets in turn: the second and third runs ingest nothing and only rebuild.
+        lakehouse = temp.resolve("lakehouse");
+        assertEquals(ExitCodes.OK, run());
+        base = readAll();
+        variationComment = DeltaTable.forPath(spark, lakehouse.resolve("reporting/it_capex_per_fte_variation")
+                .toString()).detail().select("description").head().getString(0);
+        assertEquals(ExitCodes.OK, run("--price-base-year", "2015-16"));
+        rebased = readAll();
+        assertEquals(ExitCodes.OK, run("--window-start", "2015-16"));
+        shorterWindow = readAll();
+    }
+
+    private int run(String... more) {
+        List<String> args = new ArrayList<>(List.of("run", "--landing", landing.toString(), "--lakehouse",
+                lakehouse.toString(), "--as-at", "2026-11-24"));
+        args.addAll(List.of(more));
+        return NhsDigital.execute(args.toArray(String[]::new));
+    }
+
+    private Map<String, List<Row>> readAll() {
+        Map<String, List<Row>> tables = new LinkedHashMap<>();
+        for (String t : TABLES) {
+            tables.put(t, spark.read().format("delta").load(lakehouse.resolve("reporting").resolve(t).toString())
+                    .collectAsList());
+        }
+        return tables;
+    }
+
+    private static Map<String, Row> byKey(List<Row> rows, String... key) {
+        Map<String, Row> m = new TreeMap<>();
+        for (Row r : rows) {
+            List<String> parts = new ArrayList<>();
+            for (String k : key) {
+                parts.add(String.valueOf((Object) r.getAs(k)));
+            }
+            assertNull(m.put(String.join("/", parts), r), "duplicate key " + parts);
+        }
+        return m;
+    }
+
+    private static BigDecimal fraction(long numerator, long denominator) {
+        return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), MathContext.DECIMAL128);
+    }
+
+    private static void assertClose(BigDecimal expected, Object actual, String what) {
+        assertNotNull(actual, what + " is null");
+        BigDecimal value = (BigDecimal) actual;
+        assertTrue(value.subtract(expected).abs().compareTo(TOLERANCE) <= 0,
+                what + ": expected " + expected + " but was " + value);
+    }
+
+    private static void assertClose(String expected, Object actual, String what) {
+        assertClose(new BigDecimal(expected), actual, what);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Figure 7
+
+    @Test
+    void itCapexPerFteMatchesTheHandCalculation() {
+        Map<String, Row> rows = byKey(base.get("it_capex_per_fte"), "org_code");
+        assertEquals(Set.of("RXC", "RMD", "REE", "RNG", "RSP"), rows.keySet());
+
+        Row rxc = rows.get("RXC");
+        assertEquals(6L, ((Number) rxc.getAs("years_with_returns")).longValue());
+        assertClose(fraction(5_234_000, 6), rxc.getAs("avg_annual_it_capex_gbp"), "RXC average");
+        assertClose("3500", rxc.getAs("fte"), "RXC FTE");
+        assertClose(fraction(5234, 21), rxc.getAs("it_capex_per_fte_gbp"), "RXC per FTE");
+        assertClose("5234000", rxc.getAs("it_capex_real_window_gbp"), "RXC real sum");
+        assertEquals("RXA,RXB,RXC", rxc.getAs("finance_org_codes"), "the chain of three is folded into RXC");
+        assertEquals("Crown Health NHS Foundation Trust", rxc.getAs("org_name"));
+        assertEquals("ACUTE", rxc.getAs("sector"));
+        assertEquals("FOUNDATION_TRUST", rxc.getAs("org_type"));
+        assertEquals("PUBLISHED", rxc.getAs("fte_source"));
+
+        Row rmd = rows.get("RMD");
+        assertEquals(5L, ((Number) rmd.getAs("years_with_returns")).longValue(), "no 2015-16 return");
+        assertEquals("2013-14,2014-15,2016-17,2017-18,2018-19", rmd.getAs("years_with_returns_list"));
+        assertClose("2952", rmd.getAs("avg_annual_it_capex_gbp"), "RMD average over 5 years");
+        assertClose("6", rmd.getAs("fte"), "RMD staff-level FTE");
+        assertEquals("STAFF_LEVEL", rmd.getAs("fte_source"));
+        assertClose("492", rmd.getAs("it_capex_per_fte_gbp"), "RMD per FTE");
+
+        Row ree = rows.get("REE");
+        assertClose(fraction(65_551, 12), ree.getAs("avg_annual_it_capex_gbp"), "REE average (resubmitted 7)");
+        assertClose("10", ree.getAs("fte"), "REE: staff-level 10.0 wins over published 10.5");
+        assertClose(fraction(65_551, 120), ree.getAs("it_capex_per_fte_gbp"), "REE per FTE");
+
+        Row rng = rows.get("RNG");
+        assertClose("1861600", rng.getAs("it_capex_real_window_gbp"), "RNG real sum net of disposals");
+        assertClose(fraction(930_800, 3), rng.getAs("avg_annual_it_capex_gbp"), "RNG average");
+        assertClose(fraction(2327, 9), rng.getAs("it_capex_per_fte_gbp"), "RNG per FTE");
+
+        Row rsp = rows.get("RSP");
+        assertEquals(6L, ((Number) rsp.getAs("years_with_returns")).longValue(),
+                "2014-15 counts: a return with no IT line is a year with a return");
+        assertClose("855000", rsp.getAs("avg_annual_it_capex_gbp"), "RSP average");
+        assertClose("171", rsp.getAs("it_capex_per_fte_gbp"), "RSP per FTE");
+
+        Map<String, Integer> rank = new TreeMap<>();
+        Map<String, Double> percentile = new TreeMap<>();
+        rows.forEach((k, r) -> {
+            rank.put(k, r.getAs("rank"));
+            percentile.put(k, r.getAs("percentile"));
+        });
+        assertEquals(Map.of("REE", 1, "RMD", 2, "RNG", 3, "RXC", 4, "RSP", 5), rank);
+        assertEquals(Map.of("RSP", 0.0, "RXC", 25.0, "RNG", 50.0, "RMD", 75.0, "REE", 100.0), percentile);
+        rows.values().forEach(r -> {
+            assertEquals("2018-19", r.getAs("price_base_year"));
+            assertEquals("2018-12", r.getAs("reference_period"));
+        });
+    }
+
+    @Test
+    void exclusionsListEveryCurrentTrustLeftOutAndWhy() {
+        Set<String> reasons = new TreeSet<>();
+        for (Row r : base.get("it_capex_per_fte_exclusions")) {
+            reasons.add(r.getAs("org_code") + " " + r.getAs("reason"));
+        }
+        assertEquals(Set.of("RNW NO_WORKFORCE_AT_REFERENCE", "RNR NO_RETURN_IN_WINDOW",
+                "RQN NO_WORKFORCE_AT_REFERENCE", "RQN NO_RETURN_IN_WINDOW"), reasons);
+        Row rnr = byKey(base.get("it_capex_per_fte_exclusions"), "org_code", "reason").get("RNR/NO_RETURN_IN_WINDOW");
+        assertClose("3000", rnr.getAs("fte"), "RNR has December 2018 workforce");
+        assertEquals(0L, ((Number) rnr.getAs("years_with_returns")).longValue());
+    }
+
+    @Test
+    void predecessorsAndClosedTrustsAreNeitherIncludedNorExcluded() {
+        Set<String> everywhere = new TreeSet<>();
+        base.get("it_capex_per_fte").forEach(r -> everywhere.add(r.getAs("org_code")));
+        base.get("it_capex_per_fte_exclusions").forEach(r -> everywhere.add(r.getAs("org_code")));
+        assertEquals(Set.of("RXC", "RMD", "REE", "RNG", "RSP", "RNW", "RNR", "RQN"), everywhere,
+                "exactly the current trusts: RXA and RXB are folded into RXC, RCL closed without a successor");
+    }
+
+    @Test
+    void variationIsTheR7DistributionOfThePerFteValues() {
+        Map<String, Row> rows = byKey(base.get("it_capex_per_fte_variation"), "reporting_unit");
+        assertEquals(Set.of("ENGLAND", "ACUTE", "MENTAL_HEALTH", "COMMUNITY"), rows.keySet());
+        Row n = rows.get("ENGLAND");
+        assertEquals("NATIONAL", n.getAs("scope"));
+        assertNull(n.getAs("sector"));
+        assertEquals(5L, (long) n.getAs("trusts"));
+        assertEquals(171.0, (double) n.getAs("min_gbp"), 1e-9);
+        assertEquals(21241.0 / 105, (double) n.getAs("p10_gbp"), 1e-9);
+        assertEquals(5234.0 / 21, (double) n.getAs("p25_gbp"), 1e-9);
+        assertEquals(2327.0 / 9, (double) n.getAs("median_gbp"), 1e-9);
+        assertEquals(492.0, (double) n.getAs("p75_gbp"), 1e-9);
+        assertEquals(524.555, (double) n.getAs("p90_gbp"), 1e-9);
+        assertEquals(65551.0 / 120, (double) n.getAs("max_gbp"), 1e-9);
+        assertEquals(343.410396825397, (double) n.getAs("mean_gbp"), 1e-9);
+        assertEquals(165.091086164414, (double) n.getAs("standard_deviation_gbp"), 1e-9);
+        assertEquals(0.480739918449, (double) n.getAs("coefficient_of_variation"), 1e-9);
+        assertEquals(524.555 / (21241.0 / 105), (double) n.getAs("p90_p10_ratio"), 1e-9);
+        assertTrue(((String) n.getAs("percentile_method")).contains("R_7"));
+
+        Row acute = rows.get("ACUTE");
+        assertEquals(3L, (long) acute.getAs("trusts"));
+        assertEquals(186.647619047619, (double) acute.getAs("p10_gbp"), 1e-9);
+        assertEquals(5234.0 / 21, (double) acute.getAs("median_gbp"), 1e-9);
+        assertEquals(443.447619047619, (double) acute.getAs("p90_gbp"), 1e-9);
+        assertEquals(304.079365079365, (double) acute.getAs("mean_gbp"), 1e-9);
+        assertEquals(167.379579573950, (double) acute.getAs("standard_deviation_gbp"), 1e-9);
+
+        Row mh = rows.get("MENTAL_HEALTH");
+        assertEquals(1L, (long) mh.getAs("trusts"));
+        assertEquals(65551.0 / 120, (double) mh.getAs("p10_gbp"), 1e-9);
+        assertNull(mh.getAs("standard_deviation_gbp"));
+        assertNull(mh.getAs("coefficient_of_variation"));
+        assertEquals(1.0, (double) mh.getAs("p90_p10_ratio"), 1e-12);
+
+        assertTrue(variationComment.contains("R_7") && variationComment.contains("PERCENTILE.INC"),
+                "the table comment states the percentile definition: " + variationComment);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Figure 6
+
+    @Test
+    void itCapexByYearIsNationalNominalAndRealWithTrustsReporting() {
+        Map<String, Row> rows = byKey(base.get("it_capex_by_year"), "fin_year");
+        Object[][] expected = {
+            // year, nominal £, real £ (2018-19 prices), submitting organisations with an IT line
+            {"2013-14", "2055000", "3288000", 8L},
+            {"2014-15", "1204600", "1882187.5", 7L},
+            {"2015-16", "2204000", "2821120", 6L},
+            {"2016-17", "1856400", "2320500", 7L},
+            {"2017-18", "2509500", "2569728", 6L},
+            {"2018-19", "3009500", "3009500", 6L},
+            {"2019-20", "450000", "439453.125", 2L},
+        };
+        assertEquals(expected.length, rows.size());
+        for (Object[] e : expected) {
+            Row r = rows.get((String) e[0]);
+            assertClose((String) e[1], r.getAs("it_capex_nominal_gbp"), e[0] + " nominal");
+            assertClose((String) e[2], r.getAs("it_capex_real_gbp"), e[0] + " real");
+            assertEquals(e[3], r.getAs("trusts_reporting"), e[0] + " trusts reporting");
+        }
+        assertClose("1.6", rows.get("2013-14").getAs("price_factor"), "rebased factor 128 / 80");
+        assertTrue((boolean) rows.get("2018-19").getAs("in_window"));
+        assertFalse((boolean) rows.get("2019-20").getAs("in_window"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Paragraph 3.9
+
+    @Test
+    void itSpendShareNationallyAndPerTrust() {
+        Map<String, Row> rows = byKey(base.get("it_spend_share"), "fin_year", "reporting_unit");
+        Row n1314 = rows.get("2013-14/ENGLAND");
+        assertEquals("NATIONAL", n1314.getAs("scope"));
+        assertNull(n1314.getAs("org_code"));
+        assertClose("2055000", n1314.getAs("it_capex_gbp"), "2013-14 national IT");
+        assertClose("1081600000", n1314.getAs("total_operating_expenditure_gbp"), "2013-14 national TOE");
+        assertEquals(100.0 * 2055 / 1_081_600, (double) n1314.getAs("it_share_pct"), 1e-9);
+        assertEquals(7L, (long) n1314.getAs("trusts_in_national"));
+        assertEquals(2.0, (double) n1314.getAs("nao_estimate_pct"), 0);
+        assertTrue((boolean) n1314.getAs("below_nao_estimate"));
+
+        Row n1415 = rows.get("2014-15/ENGLAND");
+        assertClose("690600000", n1415.getAs("total_operating_expenditure_gbp"), "RSP (no IT line) left out");
+        assertEquals(100.0 * 1204.6 / 690_600, (double) n1415.getAs("it_share_pct"), 1e-9);
+        assertEquals(6L, (long) n1415.getAs("trusts_in_national"));
+
+        Row n1819 = rows.get("2018-19/ENGLAND");
+        assertClose("2909500", n1819.getAs("it_capex_gbp"), "RNW (no TOE line) left out");
+        assertClose("851550000", n1819.getAs("total_operating_expenditure_gbp"), "2018-19 national TOE");
+        assertEquals(100.0 * 2909.5 / 851_550, (double) n1819.getAs("it_share_pct"), 1e-9);
+        assertEquals(5L, (long) n1819.getAs("trusts_in_national"));
+
+        Row rxc1314 = rows.get("2013-14/RXC");
+        assertClose("500000", rxc1314.getAs("it_capex_gbp"), "RXA + RXB folded into RXC");
+        assertClose("250000000", rxc1314.getAs("total_operating_expenditure_gbp"), "RXA + RXB TOE");
+        assertEquals(0.2, (double) rxc1314.getAs("it_share_pct"), 1e-9);
+        assertNull(rows.get("2013-14/RXA"), "no row under a predecessor's code");
+
+        Row rsp1415 = rows.get("2014-15/RSP");
+        assertNull(rsp1415.getAs("it_capex_gbp"));
+        assertNull(rsp1415.getAs("it_share_pct"));
+        assertNull(rsp1415.getAs("meets_ambition"));
+        assertNull(rows.get("2018-19/RNW").getAs("total_operating_expenditure_gbp"));
+
+        Row rmd1718 = rows.get("2017-18/RMD");
+        assertEquals(5.0, (double) rmd1718.getAs("it_share_pct"), 1e-9);
+        assertTrue((boolean) rmd1718.getAs("meets_ambition"), "exactly 5% meets the 5% ambition");
+        assertTrue((boolean) rows.get("2018-19/RMD").getAs("meets_ambition"));
+        assertFalse((boolean) rows.get("2013-14/RMD").getAs("meets_ambition"), "2%");
+        assertEquals(100.0 * -50 / 86_000, (double) rows.get("2016-17/RNG").getAs("it_share_pct"), 1e-9);
+
+        Row rcl = rows.get("2013-14/RCL");
+        assertFalse((boolean) rcl.getAs("current_trust"), "closed without a successor: own rows, not current");
+        assertEquals(0.5 / 3, (double) rcl.getAs("it_share_pct"), 1e-9);
+        assertEquals(48, rows.size(), "41 trust-years and 7 national years");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Paragraph 3.13
+
+    @Test
+    void informaticsWorkforcePerTrustAndNationally() {
+        Map<String, Row> rows = byKey(base.get("informatics_workforce"), "period", "reporting_unit");
+        Row rmd = rows.get("2018-12/RMD");
+        assertClose("6", rmd.getAs("total_fte"), "RMD total");
+        assertClose("1.5", rmd.getAs("informatics_fte"), "RMD informatics");
+        assertEquals(25.0, (double) rmd.getAs("informatics_share_pct"), 1e-9);
+        Row ree = rows.get("2018-12/REE");
+        assertClose("10", ree.getAs("total_fte"), "REE staff-level total, not the published 10.5");
+        assertClose("0.4", ree.getAs("informatics_fte"), "REE informatics");
+        assertEquals(4.0, (double) ree.getAs("informatics_share_pct"), 1e-9);
+        Row rxc = rows.get("2018-12/RXC");
+        assertClose("3500", rxc.getAs("total_fte"), "RXC published total");
+        assertNull(rxc.getAs("informatics_fte"), "published layout only: null, not zero");
+        assertNull(rxc.getAs("informatics_share_pct"));
+
+        Row n = rows.get("2018-12/ENGLAND");
+        assertClose("12716", n.getAs("total_fte"), "national total over all trusts");
+        assertClose("1.9", n.getAs("informatics_fte"), "national informatics");
+        assertClose("16", n.getAs("informatics_base_fte"), "FTE of the staff-level trusts");
+        assertEquals(11.875, (double) n.getAs("informatics_share_pct"), 1e-9);
+        assertEquals(6L, (long) n.getAs("trusts"));
+        assertEquals(2L, (long) n.getAs("trusts_with_staff_level"));
+
+        assertNull(rows.get("2019-03/RMD").getAs("informatics_fte"), "RMD has only the published layout in March");
+        assertClose("6.25", rows.get("2019-03/RMD").getAs("total_fte"), "RMD March published total");
+        Row n03 = rows.get("2019-03/ENGLAND");
+        assertClose("3566.75", n03.getAs("total_fte"), "national March");
+        assertEquals(100.0 * 0.9 / 10.5, (double) n03.getAs("informatics_share_pct"), 1e-9);
+
+        assertClose("3300", rows.get("2016-12/RXC").getAs("total_fte"), "RXB's staff belong to RXC");
+        assertNull(rows.get("2016-12/RXB"), "no row under a predecessor's code");
+        assertFalse((boolean) rows.get("2016-12/RCL").getAs("current_trust"));
+        assertNull(rows.get("2016-12/ENGLAND").getAs("informatics_share_pct"), "no staff-level data in 2016-12");
+    }
+
+    @Test
+    void reconciliationShowsBothLayoutsWhereTheyOverlap() {
+        Map<String, Row> rows = byKey(base.get("workforce_reconciliation"), "period", "org_code");
+        assertEquals(Set.of("2018-12/REE", "2019-03/REE"), rows.keySet());
+        Row dec = rows.get("2018-12/REE");
+        assertClose("10", dec.getAs("staff_level_total_fte"), "staff-level");
+        assertClose("10.5", dec.getAs("published_total_fte"), "published");
+        assertClose("-0.5", dec.getAs("difference_fte"), "difference");
+        assertEquals(-100.0 * 0.5 / 10.5, (double) dec.getAs("difference_pct"), 1e-9);
+        assertClose("0.5", rows.get("2019-03/REE").getAs("difference_fte"), "March difference");
+    }
+
+    @Test
+    void noStaffIdentifierOrHeadcountReachesAReportingTable() {
+        Pattern personId = Pattern.compile("^[0-9a-fA-F]{64}$");
+        for (String table : TABLES) {
+            List<String> columns = new ArrayList<>();
+            for (StructField f : spark.read().format("delta").load(lakehouse.resolve("reporting").resolve(table)
+                    .toString()).schema().fields()) {
+                columns.add(f.name());
+            }
+            assertFalse(columns.contains("person_id") || columns.contains("assignment_id"), table + ": " + columns);
+            assertTrue(columns.stream().noneMatch(c -> c.contains("headcount") || c.contains("people")
+                    || c.contains("assignments")), table + ": " + columns);
+            for (Row r : base.get(table)) {
+                for (int i = 0; i < r.size(); i++) {
+                    if (r.get(i) instanceof String s) {
+                        assertFalse(personId.matcher(s).matches(), table + " carries a person identifier");
+                        assertFalse(s.matches("^[ME][0-9]+$"), table + " carries an assignment id: " + s);
+                    }
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Parameters
+
+    @Test
+    void anotherPriceBaseYearScalesEveryRealValueByTheRatioOfIndexes() {
+        // 2015-16 prices: every real value x index(2015-16) / index(2018-19) = 100 / 128 = 0.78125.
+        Map<String, Row> before = byKey(base.get("it_capex_per_fte"), "org_code");
+        Map<String, Row> after = byKey(rebased.get("it_capex_per_fte"), "org_code");
+        Map<String, BigDecimal> expected = Map.of(
+                "RXC", fraction(65_425, 336),
+                "RMD", new BigDecimal("384.375"),
+                "REE", fraction(327_755, 768),
+                "RNG", fraction(58_175, 288),
+                "RSP", new BigDecimal("133.59375"));
+        assertEquals(expected.keySet(), after.keySet());
+        expected.forEach((org, value) -> {
+            assertClose(value, after.get(org).getAs("it_capex_per_fte_gbp"), org + " per FTE in 2015-16 prices");
+            BigDecimal scaled = ((BigDecimal) before.get(org).getAs("it_capex_per_fte_gbp"))
+                    .multiply(new BigDecimal("0.78125"));
+            assertClose(scaled, after.get(org).getAs("it_capex_per_fte_gbp"), org + " = 2018-19 value x 100/128");
+            assertEquals("2015-16", after.get(org).getAs("price_base_year"));
+        });
+        Map<String, Row> years = byKey(rebased.get("it_capex_by_year"), "fin_year");
+        assertClose("2568750", years.get("2013-14").getAs("it_capex_real_gbp"), "2,055,000 x 1.25");
+        assertClose("2055000", years.get("2013-14").getAs("it_capex_nominal_gbp"), "nominal does not move");
+        assertClose("2204000", years.get("2015-16").getAs("it_capex_real_gbp"), "the base year is nominal");
+        assertClose("2351171.875", years.get("2018-19").getAs("it_capex_real_gbp"), "3,009,500 x 0.78125");
+        Row n = byKey(rebased.get("it_capex_per_fte_variation"), "reporting_unit").get("ENGLAND");
+        assertEquals(2.593017042512123, (double) n.getAs("p90_p10_ratio"), 1e-9, "a ratio does not move");
+        assertEquals(524.555 * 0.78125, (double) n.getAs("p90_gbp"), 1e-9);
+    }
+
+    @Test
+    void aShorterWindowAveragesOnlyItsYearsWithReturns() {
+        // Window 2015-16 to 2018-19, 2018-19 prices.
+        Map<String, Row> rows = byKey(shorterWindow.get("it_capex_per_fte"), "org_code");
+        assertClose("952250", rows.get("RXC").getAs("avg_annual_it_capex_gbp"), "RXC (960+625+1024+1200)k / 4");
+        assertClose(fraction(3809, 14), rows.get("RXC").getAs("it_capex_per_fte_gbp"), "RXC per FTE");
+        assertEquals(3L, ((Number) rows.get("RMD").getAs("years_with_returns")).longValue());
+        assertClose("3020", rows.get("RMD").getAs("avg_annual_it_capex_gbp"), "RMD (3.0+2.56+3.5)k / 3");
+        assertClose(fraction(1510, 3), rows.get("RMD").getAs("it_capex_per_fte_gbp"), "RMD per FTE");
+        assertClose("582.2", rows.get("REE").getAs("it_capex_per_fte_gbp"), "REE per FTE");
+        assertClose("206.0625", rows.get("RNG").getAs("it_capex_per_fte_gbp"), "RNG per FTE");
+        assertClose("208.5", rows.get("RSP").getAs("it_capex_per_fte_gbp"), "RSP per FTE");
+        Map<String, Integer> rank = new TreeMap<>();
+        rows.forEach((k, r) -> rank.put(k, r.getAs("rank")));
+        assertEquals(Map.of("REE", 1, "RMD", 2, "RXC", 3, "RSP", 4, "RNG", 5), rank);
+        assertEquals("2015-16", rows.get("RXC").getAs("window_start"));
+        Map<String, Row> years = byKey(shorterWindow.get("it_capex_by_year"), "fin_year");
+        assertFalse((boolean) years.get("2014-15").getAs("in_window"));
+        assertClose("3288000", years.get("2013-14").getAs("it_capex_real_gbp"), "Figure 6 does not depend on the window");
+    }
+}

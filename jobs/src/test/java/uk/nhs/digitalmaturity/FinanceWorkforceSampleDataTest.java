@@ -1,0 +1,106 @@
+package uk.nhs.digitalmaturity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import uk.nhs.digitalmaturity.cli.ExitCodes;
+import uk.nhs.digitalmaturity.cli.NhsDigital;
+
+/**
+ * The finance and workforce tables on the sample landing zone ({@code sample-data/}, or the folder named by the
+ * system property {@code nhs.sample.data}) land where the NAO report does: trusts spend less than 2% of total
+ * operating expenditure on IT every year (paragraph 3.9), informatics staff are 4% to 5% of the workforce
+ * (paragraph 3.13), and the variation table publishes the ratio of the 90th to the 10th percentile of IT capex
+ * per FTE (Figure 7, "wide variation"). Skipped, saying so, when there is no sample landing zone.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FinanceWorkforceSampleDataTest {
+    private final SparkSession spark = SharedSpark.get();
+    @TempDir
+    static Path temp;
+    private Path lakehouse;
+
+    static Path sample() {
+        String override = System.getProperty("nhs.sample.data");
+        return override != null && !override.isBlank() ? Path.of(override) : SharedSpark.repo().resolve("sample-data");
+    }
+
+    @BeforeAll
+    void runOnTheSample() {
+        Path sample = sample();
+        assumeTrue(Files.isDirectory(sample.resolve("finance")) && Files.isDirectory(sample.resolve("workforce")),
+                "no sample landing zone at " + sample + " (set -Dnhs.sample.data=DIR to use another)");
+        lakehouse = temp.resolve("lakehouse");
+        assertEquals(ExitCodes.OK, NhsDigital.execute("run", "--landing", sample.toString(), "--lakehouse",
+                lakehouse.toString(), "--as-at", "2026-11-24"));
+    }
+
+    private List<Row> rows(String table, String filter) {
+        return spark.read().format("delta").load(lakehouse.resolve("reporting").resolve(table).toString())
+                .filter(filter).collectAsList();
+    }
+
+    @Test
+    void nationalItShareIsBelowTwoPerCentEveryYear() {
+        List<Row> national = rows("it_spend_share", "scope = 'NATIONAL'");
+        Set<String> years = new TreeSet<>();
+        for (Row r : national) {
+            String year = r.getAs("fin_year");
+            years.add(year);
+            double share = r.getAs("it_share_pct");
+            assertTrue(share > 0 && share < 2, year + ": national IT share " + share + "%");
+            assertTrue((boolean) r.getAs("below_nao_estimate"), year);
+        }
+        assertTrue(years.containsAll(List.of("2013-14", "2014-15", "2015-16", "2016-17", "2017-18", "2018-19")),
+                years.toString());
+    }
+
+    @Test
+    void informaticsShareIsFourToFivePerCent() {
+        List<Row> national = rows("informatics_workforce", "scope = 'NATIONAL' AND informatics_fte IS NOT NULL");
+        assertFalse(national.isEmpty(), "a month with staff-level data");
+        for (Row r : national) {
+            double share = r.getAs("informatics_share_pct");
+            assertTrue(share >= 4 && share <= 5, r.getAs("period") + ": informatics share " + share + "%");
+        }
+    }
+
+    @Test
+    void variationPublishesTheRatioOfTheNinetiethToTheTenthPercentile() {
+        List<Row> national = rows("it_capex_per_fte_variation", "scope = 'NATIONAL'");
+        assertEquals(1, national.size());
+        Row n = national.get(0);
+        Double ratio = n.getAs("p90_p10_ratio");
+        assertNotNull(ratio, "p90/p10");
+        assertTrue(ratio > 2, "wide variation: p90/p10 = " + ratio);
+        long trusts = rows("it_capex_per_fte", "true").size();
+        assertEquals(trusts, (long) n.getAs("trusts"));
+        assertTrue(trusts > 200, "most of the ~230 trusts are in Figure 7: " + trusts);
+        assertFalse(rows("it_capex_per_fte_variation", "scope = 'SECTOR'").isEmpty());
+    }
+
+    @Test
+    void figureSixIsInBaseYearPricesAndBothExclusionReasonsOccur() {
+        Row base = rows("it_capex_by_year", "fin_year = '2018-19'").get(0);
+        assertEquals(0, ((BigDecimal) base.getAs("it_capex_real_gbp")).compareTo(base.getAs("it_capex_nominal_gbp")),
+                "2018-19 is the price base year");
+        Set<String> reasons = new TreeSet<>();
+        rows("it_capex_per_fte_exclusions", "true").forEach(r -> reasons.add(r.getAs("reason")));
+        assertEquals(Set.of("NO_WORKFORCE_AT_REFERENCE", "NO_RETURN_IN_WINDOW"), reasons);
+    }
+}

@@ -22,11 +22,10 @@ import uk.nhs.digitalmaturity.cli.ExitCodes;
 import uk.nhs.digitalmaturity.cli.NhsDigital;
 
 /**
- * The finance and workforce tables on the sample landing zone ({@code sample-data/}, or the folder named by the
- * system property {@code nhs.sample.data}) land where the NAO report does: trusts spend less than 2% of total
+ * The finance and workforce tables on the committed sample landing zone ({@code sample-data/}) land where the NAO report does: trusts spend less than 2% of total
  * operating expenditure on IT every year (paragraph 3.9), informatics staff are 4% to 5% of the workforce
  * (paragraph 3.13), and the variation table publishes the ratio of the 90th to the 10th percentile of IT capex
- * per FTE (Figure 7, "wide variation"). Skipped, saying so, when there is no sample landing zone.
+ * per FTE (Figure 7, "wide variation").
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FinanceWorkforceSampleDataTest {
@@ -35,19 +34,9 @@ class FinanceWorkforceSampleDataTest {
     static Path temp;
     private Path lakehouse;
 
-    static Path sample() {
-        String override = System.getProperty("nhs.sample.data");
-        return override != null && !override.isBlank() ? Path.of(override) : SharedSpark.repo().resolve("sample-data");
-    }
-
     @BeforeAll
     void runOnTheSample() {
-        Path sample = sample();
-        assumeTrue(Files.isDirectory(sample.resolve("finance")) && Files.isDirectory(sample.resolve("workforce")),
-                "no sample landing zone at " + sample + " (set -Dnhs.sample.data=DIR to use another)");
-        lakehouse = temp.resolve("lakehouse");
-        assertEquals(ExitCodes.OK, NhsDigital.execute("run", "--landing", sample.toString(), "--lakehouse",
-                lakehouse.toString(), "--as-at", "2026-11-24"));
+        lakehouse = SampleLakehouse.get(); // the committed sample-data/, run once for the whole suite
     }
 
     private List<Row> rows(String table, String filter) {

@@ -91,4 +91,34 @@ class SampleDataPipelineTest {
         }
         assertFalse(log.toLowerCase().contains("person_id"), log);
     }
+
+    @Test
+    void theScorecardHasOneRowPerCurrentTrustAndOnlyPublishableFigures() throws IOException {
+        // Current trusts, worked out from the latest organisations file: open (no close date) and not a
+        // predecessor in the latest successors file.
+        Path orgs = SharedSpark.repo().resolve("sample-data/organisations/2020-04-01");
+        java.util.Set<String> predecessors = new java.util.HashSet<>();
+        for (String line : Files.readAllLines(orgs.resolve("successors.csv")).subList(1, Files.readAllLines(orgs.resolve("successors.csv")).size())) {
+            predecessors.add(line.split(",")[0]);
+        }
+        long current = Files.readAllLines(orgs.resolve("organisations.csv")).stream().skip(1)
+                .map(l -> l.split(",", -1))
+                .filter(f -> f[f.length - 1].isEmpty() && !predecessors.contains(f[0]))
+                .count();
+        org.apache.spark.sql.Dataset<Row> scorecard = SampleLakehouse.table("reporting/trust_scorecard");
+        assertEquals(current, scorecard.count());
+        for (String column : scorecard.columns()) {
+            assertFalse(column.contains("ceplus") || column.contains("cyber"), column);
+        }
+        // A trust's figures are the ones of the tables they come from.
+        Row rth = scorecard.filter("org_code = 'RTH'").head();
+        Row fte = SampleLakehouse.table("reporting/it_capex_per_fte").filter("org_code = 'RTH'").head();
+        assertEquals(0, ((java.math.BigDecimal) fte.getAs("it_capex_per_fte_gbp"))
+                .compareTo((java.math.BigDecimal) rth.getAs("it_capex_per_fte_gbp")));
+        Row readiness = SampleLakehouse.table("reporting/dma_theme_scores")
+                .filter("org_code = 'RTH' AND survey_year = '2017' AND theme = 'READINESS'").head();
+        assertEquals(readiness.<Object>getAs("band"), rth.getAs("readiness_band"));
+        assertEquals("2017", rth.getAs("dma_survey_year"));
+        assertEquals("2019-20", rth.getAs("latest_dspt_year"));
+    }
 }

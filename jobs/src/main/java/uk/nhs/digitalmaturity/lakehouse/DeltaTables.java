@@ -1,0 +1,107 @@
+package uk.nhs.digitalmaturity.lakehouse;
+
+import io.delta.tables.DeltaTable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Writes Delta tables the way their users expect: idempotently (overwrite or replaceWhere, never a blind
+ * append), with the run's id and commit in every commit's userMetadata (set once per run on the session),
+ * explicit retention so that time travel survives VACUUM, no deletion vectors or column mapping, and the
+ * table and column comments re-applied on every write.
+ */
+public class DeltaTables {
+    public static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
+
+    private final SparkSession spark;
+    private final Map<String, String> properties;
+
+    public DeltaTables(SparkSession spark, String logRetention, String deletedFileRetention) {
+        this.spark = spark;
+        this.properties = new LinkedHashMap<>();
+        properties.put("delta.logRetentionDuration", logRetention);
+        properties.put("delta.deletedFileRetentionDuration", deletedFileRetention);
+        properties.put("delta.enableDeletionVectors", "false");
+        properties.put("delta.columnMapping.mode", "none");
+    }
+
+    public static boolean exists(SparkSession spark, String path) {
+        return DeltaTable.isDeltaTable(spark, path);
+    }
+
+    /** Column comments travel in the schema's metadata, so they land in the same commit as the data. */
+    public static Dataset<Row> withComments(Dataset<Row> df, Map<String, String> columnComments) {
+        List<org.apache.spark.sql.Column> columns = new ArrayList<>();
+        for (StructField f : df.schema().fields()) {
+            String comment = columnComments.get(f.name());
+            Metadata metadata = comment == null ? f.metadata()
+                    : new MetadataBuilder().withMetadata(f.metadata()).putString("comment", comment).build();
+            columns.add(df.col("`" + f.name() + "`").as(f.name(), metadata));
+        }
+        return df.select(columns.toArray(org.apache.spark.sql.Column[]::new));
+    }
+
+    /** Creates an empty table with this schema if none exists yet. */
+    public void ensureExists(String path, StructType schema, List<String> partitionBy, String comment) {
+        if (!exists(spark, path)) {
+            Dataset<Row> empty = spark.createDataFrame(new ArrayList<Row>(), schema);
+            empty.write().format("delta").partitionBy(partitionBy.toArray(String[]::new)).save(path);
+            applyProperties(path, comment);
+        }
+    }
+
+    /** Replaces the whole table: reporting tables are recomputed in full from bronze as at a date. */
+    public long overwrite(Dataset<Row> df, String path, String comment) {
+        df.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path);
+        applyProperties(path, comment);
+        return version(path);
+    }
+
+    /**
+     * Writes rows that all satisfy {@code predicate}, replacing whatever rows already satisfied it: re-running
+     * an ingest after a crash replaces that file's rows instead of doubling them.
+     */
+    public long replaceWhere(Dataset<Row> df, String path, String predicate) {
+        df.write().format("delta").mode("overwrite").option("replaceWhere", predicate).save(path);
+        applyProperties(path, null);
+        return version(path);
+    }
+
+    public long version(String path) {
+        return DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
+    }
+
+    /** Sets the retention and reader-safety properties and the table comment, when they differ. */
+    public void applyProperties(String path, String comment) {
+        Row detail = DeltaTable.forPath(spark, path).detail().select("description", "properties").head();
+        Map<String, String> current = detail.getJavaMap(1);
+        Map<String, String> wanted = new LinkedHashMap<>();
+        properties.forEach((k, v) -> {
+            if (!v.equals(current.get(k))) {
+                wanted.put(k, v);
+            }
+        });
+        if (comment != null && !comment.equals(detail.getString(0))) {
+            wanted.put("comment", comment);
+        }
+        if (!wanted.isEmpty()) {
+            StringBuilder sql = new StringBuilder("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES (");
+            String sep = "";
+            for (Map.Entry<String, String> e : wanted.entrySet()) {
+                sql.append(sep).append('\'').append(e.getKey()).append("' = '")
+                        .append(e.getValue().replace("\\", "\\\\").replace("'", "\\'")).append('\'');
+                sep = ", ";
+            }
+            spark.sql(sql.append(')').toString());
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package uk.nhs.digitalmaturity.lakehouse;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import uk.nhs.digitalmaturity.contract.Zone;
+
+/**
+ * The lakehouse folder: one sub-folder per database ({@code bronze}, {@code restricted}, {@code reporting},
+ * {@code ops}), a Delta table per sub-sub-folder, plus {@code publication/<as-at>/}. Tables are registered
+ * in Spark's catalog as external tables over these paths, so BI tools can also read them straight from
+ * Delta without any catalog.
+ */
+public class Lakehouse {
+    private final String root;
+
+    public Lakehouse(String root) {
+        this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    }
+
+    /** The lakehouse as a fully qualified path (a local folder becomes {@code file:/...}). */
+    public static Lakehouse at(SparkSession spark, String location) {
+        try {
+            Path path = new Path(location);
+            FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            fs.mkdirs(path);
+            return new Lakehouse(fs.makeQualified(path).toString());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create lakehouse " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String root() {
+        return root;
+    }
+
+    public String tablePath(Zone zone, String table) {
+        return root + "/" + zone.database() + "/" + table;
+    }
+
+    public String publicationPath(LocalDate asAt) {
+        return root + "/publication/" + asAt;
+    }
+
+    public String notebooksPath(LocalDate asAt) {
+        return root + "/notebooks/" + asAt;
+    }
+
+    /** Creates the databases (without locations: dropping one must never delete a folder). */
+    public void createDatabases(SparkSession spark) {
+        for (Zone zone : Zone.values()) {
+            spark.sql("CREATE DATABASE IF NOT EXISTS " + zone.database());
+        }
+    }
+
+    /** Points {@code zone.table} at this lakehouse's folder, if the Delta table exists there. */
+    public void register(SparkSession spark, Zone zone, String table) {
+        String path = tablePath(zone, table);
+        String name = zone.database() + "." + table;
+        // External tables: dropping the registration leaves the data where it is.
+        spark.sql("DROP TABLE IF EXISTS " + name);
+        if (DeltaTables.exists(spark, path)) {
+            spark.sql("CREATE TABLE " + name + " USING delta LOCATION '" + path.replace("'", "\\'") + "'");
+        }
+    }
+}

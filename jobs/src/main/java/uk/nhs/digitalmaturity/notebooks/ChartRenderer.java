@@ -88,6 +88,12 @@ public final class ChartRenderer {
         NAMED.put("Neither agree or disagree", new Color(0xF3E6C4));
         NAMED.put("Mostly agree", new Color(0x67A9CF));
         NAMED.put("Agree completely", new Color(0x2166AC));
+        // NHS number use bands (Figure 9's notes): ordered, so light to dark blue
+        String[] bands = {"0-50%", "51-75%", "76-80%", "81-85%", "86-90%", "91-95%", "96-100%"};
+        int[] blues = {0xDEEBF7, 0xC6DBEF, 0x9ECAE1, 0x6BAED6, 0x4292C6, 0x2171B5, 0x084594};
+        for (int i = 0; i < bands.length; i++) {
+            NAMED.put(bands[i], new Color(blues[i]));
+        }
         // Maturity bands (Figure 4)
         NAMED.put("Low", new Color(0xD6604D));
         NAMED.put("Medium", new Color(0xFDB863));
@@ -241,6 +247,7 @@ public final class ChartRenderer {
             marker.setLabel(data.markerLabel());
             marker.setLabelFont(BOLD.deriveFont(11f));
             marker.setLabelPaint(TEXT);
+            marker.setLabelBackgroundColor(Color.WHITE);
             marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
             marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
             marker.setLabelOffset(new RectangleInsets(14, 6, 2, 2));

@@ -124,13 +124,14 @@ public class NotebookExport {
                 continue;
             }
             ResultTable result = ResultTable.of(spark.sql(resolve(section.sql())));
+            // The charts first, then the result (as a cell that displays a chart and returns a table shows them)
             List<Notebook.Output> outputs = new ArrayList<>();
-            outputs.add(Notebook.Output.result(result.html(), result.plain()));
             for (ChartData chart : section.charts().apply(result, run)) {
                 String png = Base64.getEncoder().encodeToString(ChartRenderer.png(chart));
                 outputs.add(Notebook.Output.image(png, ChartRenderer.WIDTH, ChartRenderer.height(chart),
                         "[chart] " + chart.title(), chart.toMap()));
             }
+            outputs.add(Notebook.Output.result(result.html(), result.plain()));
             nb.executed(section.sql(), outputs);
         }
         for (String table : figure.tables()) {

@@ -50,7 +50,7 @@ public record ResultTable(List<String> columns, List<List<Object>> rows) {
         for (List<Object> row : rows) {
             b.append("<tr>");
             for (Object v : row) {
-                b.append(v instanceof Number ? "<td style=\"text-align: right\">" : "<td>")
+                b.append(v instanceof Number ? "<td style=\"text-align: right\">" : "<td style=\"text-align: left\">")
                         .append(escape(format(v))).append("</td>");
             }
             b.append("</tr>\n");

@@ -51,6 +51,12 @@ public class ExportNotebooksCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         String folder = out != null ? out : lake.notebooksPath(run.get().asAt());
+        String foreign = NotebookExport.foreignFile(spark, folder);
+        if (foreign != null) {
+            spec.commandLine().getErr().println("usage: will not replace " + folder + ": it holds " + foreign
+                    + ", which is not a notebook; choose another --out");
+            return ExitCodes.USAGE;
+        }
         Map<String, String> files = new NotebookExport(spark, lake, run.get()).write(folder);
         new Progress(System.out).line("notebooks %s: %d notebooks of run %s as at %s", folder, files.size(),
                 run.get().runId(), run.get().asAt());

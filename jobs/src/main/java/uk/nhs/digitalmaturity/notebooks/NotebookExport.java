@@ -238,6 +238,32 @@ public class NotebookExport {
 
     // ---------------------------------------------------------------- files
 
+    /** The first entry of {@code folder} that is not a notebook (the export would replace it), or null. */
+    public static String foreignFile(SparkSession spark, String folder) {
+        try {
+            Path dir = new Path(folder);
+            FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (fs instanceof ChecksumFileSystem local) {
+                fs = local.getRawFileSystem();
+            }
+            if (!fs.exists(dir)) {
+                return null;
+            }
+            if (!fs.getFileStatus(dir).isDirectory()) {
+                return dir.getName() + " (a file)";
+            }
+            for (FileStatus f : fs.listStatus(dir)) {
+                String name = f.getPath().getName();
+                if (f.isDirectory() || !(name.endsWith(".ipynb") || name.endsWith(".ipynb.crc"))) {
+                    return name;
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Writes the files into a sibling folder, then swaps it in, so readers never see half an export. A target
      * folder holding anything but notebooks is refused rather than replaced.
@@ -250,14 +276,10 @@ public class NotebookExport {
                 fs = local.getRawFileSystem(); // no .crc side files: the folder holds the notebooks and nothing else
             }
             target = fs.makeQualified(target);
-            if (fs.exists(target)) {
-                for (FileStatus f : fs.listStatus(target)) {
-                    String name = f.getPath().getName();
-                    if (f.isDirectory() || !(name.endsWith(".ipynb") || name.endsWith(".ipynb.crc"))) {
-                        throw new IllegalStateException("will not replace " + target + ": it holds " + name
-                                + ", which is not a notebook");
-                    }
-                }
+            String foreign = foreignFile(spark, folder);
+            if (foreign != null) {
+                throw new IllegalStateException("will not replace " + target + ": it holds " + foreign
+                        + ", which is not a notebook");
             }
             Path staging = new Path(target.getParent(), "." + target.getName() + "." + run.runId() + ".tmp");
             fs.delete(staging, true);

@@ -163,8 +163,8 @@ class NotebookFormatTest {
                 SampleRunLakehouse.get().toString(), "--as-at", "2001-01-01"));
         Path foreign = Files.createDirectories(empty.resolveSibling("foreign-out"));
         Files.writeString(foreign.resolve("keep-me.txt"), "not a notebook");
-        NhsDigital.execute("export-notebooks", "--lakehouse", SampleRunLakehouse.get().toString(), "--out",
-                foreign.toString());
+        assertEquals(ExitCodes.USAGE, NhsDigital.execute("export-notebooks", "--lakehouse",
+                SampleRunLakehouse.get().toString(), "--out", foreign.toString()));
         assertTrue(Files.exists(foreign.resolve("keep-me.txt")), "a folder holding other files is never replaced");
     }
 

@@ -1,6 +1,7 @@
 package uk.nhs.digitalmaturity.notebooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import uk.nhs.digitalmaturity.TestLandings;
 import uk.nhs.digitalmaturity.cli.ExitCodes;
 import uk.nhs.digitalmaturity.cli.NhsDigital;
 
@@ -62,6 +64,20 @@ class NotebooksExportFreshTest {
         assertEquals(a.keySet(), b.keySet());
         a.forEach((name, bytes) -> assertTrue(Arrays.equals(bytes, b.get(name)), name
                 + ": the run's notebooks and export-notebooks' differ"));
+    }
+
+    @Test
+    void runNoNotebooksLeavesThemOut() {
+        // on a copy of the shared lakehouse, so that the other tests keep the run they expect
+        Path lake = SampleRunLakehouse.get();
+        Path copy = lake.resolveSibling("no-notebooks-lakehouse");
+        SampleRunLakehouse.delete(copy);
+        TestLandings.copy(lake, copy);
+        SampleRunLakehouse.delete(copy.resolve("notebooks"));
+        assertEquals(ExitCodes.OK, NhsDigital.execute("run", "--landing", SampleRunLakehouse.landing().toString(),
+                "--lakehouse", copy.toString(), "--as-at", SampleRunLakehouse.AS_AT, "--no-notebooks"));
+        assertFalse(Files.exists(copy.resolve("notebooks")), "run --no-notebooks wrote notebooks");
+        SampleRunLakehouse.delete(copy);
     }
 
     private static java.util.Set<String> union(Map<String, byte[]> a, Map<String, byte[]> b) {

@@ -126,7 +126,7 @@ public class NotebookExport {
             ResultTable result = ResultTable.of(spark.sql(resolve(section.sql())));
             // The charts first, then the result (as a cell that displays a chart and returns a table shows them)
             List<Notebook.Output> outputs = new ArrayList<>();
-            for (ChartData chart : section.charts().apply(result, run)) {
+            for (ChartData chart : result.rows().isEmpty() ? List.<ChartData>of() : section.charts().apply(result, run)) {
                 String png = Base64.getEncoder().encodeToString(ChartRenderer.png(chart));
                 outputs.add(Notebook.Output.image(png, ChartRenderer.WIDTH, ChartRenderer.height(chart),
                         "[chart] " + chart.title(), chart.toMap()));

@@ -133,6 +133,24 @@ class NotebookFormatTest {
     }
 
     @Test
+    void anEmptyTableGivesAnEmptyResultAndNoChart() throws IOException {
+        Path lake = Path.of(System.getProperty("nhs.build.dir", "target")).resolve("notebook-tests/empty-lakehouse");
+        SampleRunLakehouse.delete(lake);
+        org.apache.spark.sql.SparkSession spark = SharedSpark.get();
+        spark.read().format("delta").load(SyntheticReporting.lakehouse().resolve("reporting/digital_records").toString())
+                .limit(0).write().format("delta").save(lake.resolve("reporting/digital_records").toString());
+        RunInfo synthetic = SyntheticReporting.run();
+        RunInfo run = new RunInfo(synthetic.runId(), synthetic.asAt(), synthetic.codeVersion(), synthetic.parameters(),
+                Map.of("reporting.digital_records", new RunInfo.Table(0, 0)));
+        byte[] bytes = new NotebookExport(spark, new uk.nhs.digitalmaturity.lakehouse.Lakehouse(lake.toUri().toString()),
+                run).notebooks().get("figure-10-digital-records.ipynb");
+        assertValid("figure 10 of an empty table", bytes);
+        JsonNode code = NotebookFigure10Test.codeCell(JSON.readTree(bytes));
+        assertEquals(1, code.get("outputs").size(), "the result only, no chart");
+        assertTrue(NotebookFigure10Test.text(code.get("outputs").get(0).get("data").get("text/plain")).endsWith("(0 rows)"));
+    }
+
+    @Test
     void theValidatorRejectsABrokenNotebook() throws IOException {
         byte[] ok = new NotebookExport(SharedSpark.get(), SyntheticReporting.lake(), SyntheticReporting.run())
                 .notebooks().get(NotebookExport.INDEX);

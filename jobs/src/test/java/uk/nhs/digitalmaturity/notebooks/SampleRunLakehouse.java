@@ -22,9 +22,10 @@ import uk.nhs.digitalmaturity.cli.NhsDigital;
  */
 final class SampleRunLakehouse {
     static final String AS_AT = "2026-11-24";
-    static final String REGENERATE = "bin/nhs-digital run --landing sample-data --lakehouse /tmp/nhs-notebooks-lakehouse "
-            + "--as-at " + AS_AT + " --no-notebooks && bin/nhs-digital export-notebooks --lakehouse "
-            + "/tmp/nhs-notebooks-lakehouse --out notebooks-export";
+    /** From an empty lakehouse: the notebooks name each table's Delta version, which a fresh run makes 1. */
+    static final String REGENERATE = "rm -rf /tmp/nhs-notebooks-lakehouse && bin/nhs-digital run --landing sample-data "
+            + "--lakehouse /tmp/nhs-notebooks-lakehouse --as-at " + AS_AT + " --no-notebooks && bin/nhs-digital "
+            + "export-notebooks --lakehouse /tmp/nhs-notebooks-lakehouse --out notebooks-export";
 
     private static Path lakehouse;
 

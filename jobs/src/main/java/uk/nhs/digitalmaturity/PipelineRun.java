@@ -25,6 +25,8 @@ import uk.nhs.digitalmaturity.landing.LandingZone;
 import uk.nhs.digitalmaturity.contract.Zone;
 import uk.nhs.digitalmaturity.model.Fingerprint;
 import uk.nhs.digitalmaturity.model.Model;
+import uk.nhs.digitalmaturity.notebooks.NotebookExport;
+import uk.nhs.digitalmaturity.notebooks.RunInfo;
 import uk.nhs.digitalmaturity.publish.LeakScan;
 import uk.nhs.digitalmaturity.publish.PublicationPack;
 import uk.nhs.digitalmaturity.model.ModelCatalog;
@@ -47,8 +49,12 @@ import uk.nhs.digitalmaturity.silver.ReportDates;
  * run. Same landing files and parameters, same tables and the same run id.
  */
 public class PipelineRun {
-    /** Where and as at when. */
-    public record Request(String landing, String lakehouse, LocalDate asAt, PipelineConfig config, String command) {
+    /** Where and as at when; {@code notebooks}: write the notebooks export at the end (run --no-notebooks: not). */
+    public record Request(String landing, String lakehouse, LocalDate asAt, PipelineConfig config, String command,
+                          boolean notebooks) {
+        public Request(String landing, String lakehouse, LocalDate asAt, PipelineConfig config, String command) {
+            this(landing, lakehouse, asAt, config, command, true);
+        }
     }
 
     private final SparkSession spark;
@@ -110,6 +116,7 @@ public class PipelineRun {
             outputs = buildReporting(context, runs.lastGoodOutputs());
             boolean changed = !report.nothingNew() || outputs.stream().anyMatch(OutputRecord::recomputed);
             publish(context, changed);
+            exportNotebooks(context, outputs, changed);
             String message = changed
                     ? report.ingested().size() + " file(s) ingested, "
                             + outputs.stream().filter(OutputRecord::recomputed).count() + " table(s) rebuilt"
@@ -177,6 +184,20 @@ public class PipelineRun {
             throw new DataTestFailure("restricted data in the publication pack " + folder + ": " + findings);
         }
         progress.line("publish %-38s %d files", "publication/" + context.asAt(), files.size() + 1);
+    }
+
+    /** The notebooks of the run's reporting tables, {@code notebooks/<as-at>/}, unless switched off. */
+    private void exportNotebooks(RunContext context, List<OutputRecord> outputs, boolean changed) {
+        String folder = lakehouse.notebooksPath(context.asAt());
+        if (!request.notebooks()) {
+            return;
+        }
+        if (!changed && exists(folder + "/" + NotebookExport.INDEX)) {
+            progress.line("notebooks %-36s up to date", "notebooks/" + context.asAt());
+            return;
+        }
+        Map<String, String> files = new NotebookExport(spark, lakehouse, RunInfo.of(context, outputs)).write(folder);
+        progress.line("notebooks %-36s %d notebooks", "notebooks/" + context.asAt(), files.size());
     }
 
     private boolean exists(String path) {

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 GenerateSampleCommand.class,
                 ImportCommand.class,
+                ExportNotebooksCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -46,6 +46,9 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--config", description = "YAML file overriding pipeline-defaults.yaml")
     Path config;
 
+    @Option(names = "--no-notebooks", description = "Do not write the notebooks export into <lakehouse>/notebooks/<as-at>")
+    boolean noNotebooks;
+
     @Override
     public Integer call() {
         PipelineConfig parameters = PipelineConfig.load(config);
@@ -70,7 +73,8 @@ public class RunCommand implements Callable<Integer> {
         LocalDate date = asAt != null ? asAt : LocalDate.now(ZoneOffset.UTC);
         SparkSession spark = SparkSessions.getOrCreate(parameters);
         String command = "run " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        PipelineRun.Request request = new PipelineRun.Request(landing, lakehouse, date, parameters, command.trim());
+        PipelineRun.Request request = new PipelineRun.Request(landing, lakehouse, date, parameters, command.trim(),
+                !noNotebooks);
         return new PipelineRun(spark, request, new Progress(System.out)).execute();
     }
 }

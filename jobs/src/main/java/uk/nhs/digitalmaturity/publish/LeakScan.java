@@ -1,6 +1,9 @@
 package uk.nhs.digitalmaturity.publish;
 
-import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_if;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
@@ -89,15 +92,18 @@ public class LeakScan {
             }
         }
         if (numbers != null) {
-            // A trust's own CE+ score beside its code is a trust-level cyber result, whatever the column's name.
-            // Whole-number scores are skipped: 50 or 100 beside a trust code is too common to mean anything.
-            Dataset<Row> scores = restricted("ceplus_trust_results")
-                    .filter("ceplus_score_pct <> round(ceplus_score_pct)")
-                    .select(col("org_code").as("o"), col("ceplus_score_pct").as("s"));
-            for (Row r : numbers.join(scores, "o").filter(abs(col("v").minus(col("s"))).lt(1e-9))
-                    .groupBy("t", "c").count().collectAsList()) {
+            // A column that reproduces trusts' own CE+ scores beside their codes publishes trust-level cyber
+            // results, whatever its name. One equal value is a coincidence (a percentile of 144/216 equals a
+            // score of 2/3); a column where at least half the rows of assessed trusts, and at least two, equal
+            // one of that trust's scores is a leak.
+            Dataset<Row> scores = restricted("ceplus_trust_results").filter("ceplus_score_pct IS NOT NULL")
+                    .groupBy(col("org_code").as("o")).agg(collect_set(col("ceplus_score_pct")).as("s"));
+            Dataset<Row> judged = numbers.join(scores, "o")
+                    .withColumn("hit", expr("exists(s, x -> abs(x - v) < 1e-9)"))
+                    .groupBy("t", "c").agg(count(lit(1)).as("m"), count_if(col("hit")).as("k"));
+            for (Row r : judged.filter("k >= 2 AND 2 * k >= m").collectAsList()) {
                 findings.add(r.getString(0) + ": column " + r.getString(1) + " equals the trust's own CE+ score in "
-                        + r.getLong(2) + " row(s)");
+                        + r.getLong(3) + " of " + r.getLong(2) + " row(s)");
             }
         }
         return findings;

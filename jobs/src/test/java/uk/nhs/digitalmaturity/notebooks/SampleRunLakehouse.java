@@ -1,0 +1,82 @@
+package uk.nhs.digitalmaturity.notebooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import uk.nhs.digitalmaturity.SharedSpark;
+import uk.nhs.digitalmaturity.cli.ExitCodes;
+import uk.nhs.digitalmaturity.cli.NhsDigital;
+
+/**
+ * The lakehouse the committed {@code notebooks-export/} comes from, built once per test JVM and shared by the
+ * notebook tests (a static holder: the pipeline runs once, however many of them run). It is the run the
+ * README's regeneration command makes: {@code sample-data/} as at {@link #AS_AT}; while the sample data is
+ * not in the repository yet, the {@code basic} fixture stands in for it.
+ */
+final class SampleRunLakehouse {
+    static final String AS_AT = "2026-11-24";
+    /** From an empty lakehouse: the notebooks name each table's Delta version, which a fresh run makes 1. */
+    static final String REGENERATE = "rm -rf /tmp/nhs-notebooks-lakehouse && bin/nhs-digital run --landing sample-data "
+            + "--lakehouse /tmp/nhs-notebooks-lakehouse --as-at " + AS_AT + " --no-notebooks && bin/nhs-digital "
+            + "export-notebooks --lakehouse /tmp/nhs-notebooks-lakehouse --out notebooks-export";
+
+    private static Path lakehouse;
+
+    private SampleRunLakehouse() {
+    }
+
+    /** The landing zone of the committed export: sample-data/ when the repository has it. */
+    static Path landing() {
+        Path sample = SharedSpark.repo().resolve("sample-data");
+        return Files.isDirectory(sample) ? sample : SharedSpark.fixture("basic");
+    }
+
+    static synchronized Path get() {
+        if (lakehouse == null) {
+            SharedSpark.get();
+            Path dir = Path.of(System.getProperty("nhs.build.dir", "target")).resolve("notebook-tests/sample-lakehouse");
+            delete(dir);
+            assertEquals(ExitCodes.OK, NhsDigital.execute("run", "--landing", landing().toString(), "--lakehouse",
+                    dir.toString(), "--as-at", AS_AT), "pipeline run on " + landing());
+            lakehouse = dir;
+        }
+        return lakehouse;
+    }
+
+    static Path committedExport() {
+        return SharedSpark.repo().resolve("notebooks-export");
+    }
+
+    /** The files of a folder, name → bytes, sorted by name. */
+    static Map<String, byte[]> files(Path folder) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (Stream<Path> list = Files.list(folder)) {
+            for (Path p : list.sorted().toList()) {
+                files.put(p.getFileName().toString(), Files.readAllBytes(p));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

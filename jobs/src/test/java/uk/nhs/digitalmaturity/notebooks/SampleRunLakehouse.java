@@ -17,8 +17,7 @@ import uk.nhs.digitalmaturity.cli.NhsDigital;
 /**
  * The lakehouse the committed {@code notebooks-export/} comes from, built once per test JVM and shared by the
  * notebook tests (a static holder: the pipeline runs once, however many of them run). It is the run the
- * README's regeneration command makes: {@code sample-data/} as at {@link #AS_AT}; while the sample data is
- * not in the repository yet, the {@code basic} fixture stands in for it.
+ * README's regeneration command makes: {@code sample-data/} as at {@link #AS_AT}.
  */
 final class SampleRunLakehouse {
     static final String AS_AT = "2026-11-24";
@@ -27,27 +26,17 @@ final class SampleRunLakehouse {
             + "--lakehouse /tmp/nhs-notebooks-lakehouse --as-at " + AS_AT + " --no-notebooks && bin/nhs-digital "
             + "export-notebooks --lakehouse /tmp/nhs-notebooks-lakehouse --out notebooks-export";
 
-    private static Path lakehouse;
-
     private SampleRunLakehouse() {
     }
 
-    /** The landing zone of the committed export: sample-data/ when the repository has it. */
+    /** The landing zone of the committed export. */
     static Path landing() {
-        Path sample = SharedSpark.repo().resolve("sample-data");
-        return Files.isDirectory(sample) ? sample : SharedSpark.fixture("basic");
+        return SharedSpark.repo().resolve("sample-data");
     }
 
+    /** The suite's one sample run (a fresh lakehouse, so every table is at Delta version 1). */
     static synchronized Path get() {
-        if (lakehouse == null) {
-            SharedSpark.get();
-            Path dir = Path.of(System.getProperty("nhs.build.dir", "target")).resolve("notebook-tests/sample-lakehouse");
-            delete(dir);
-            assertEquals(ExitCodes.OK, NhsDigital.execute("run", "--landing", landing().toString(), "--lakehouse",
-                    dir.toString(), "--as-at", AS_AT), "pipeline run on " + landing());
-            lakehouse = dir;
-        }
-        return lakehouse;
+        return uk.nhs.digitalmaturity.SampleLakehouse.get();
     }
 
     static Path committedExport() {

@@ -1,7 +1,6 @@
 package uk.nhs.digitalmaturity.notebooks;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -10,12 +9,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import uk.nhs.digitalmaturity.contract.Zone;
+import uk.nhs.digitalmaturity.lakehouse.AtomicFolder;
 import uk.nhs.digitalmaturity.lakehouse.DeltaTables;
 import uk.nhs.digitalmaturity.lakehouse.Lakehouse;
 import uk.nhs.digitalmaturity.model.ModelSpec;
@@ -242,10 +241,7 @@ public class NotebookExport {
     public static String foreignFile(SparkSession spark, String folder) {
         try {
             Path dir = new Path(folder);
-            FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            if (fs instanceof ChecksumFileSystem local) {
-                fs = local.getRawFileSystem();
-            }
+            FileSystem fs = AtomicFolder.fileSystem(spark, folder);
             if (!fs.exists(dir)) {
                 return null;
             }
@@ -269,32 +265,15 @@ public class NotebookExport {
      * folder holding anything but notebooks is refused rather than replaced.
      */
     private void writeAll(String folder, Map<String, byte[]> files) {
-        Path target = new Path(folder);
         try {
-            FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            if (fs instanceof ChecksumFileSystem local) {
-                fs = local.getRawFileSystem(); // no .crc side files: the folder holds the notebooks and nothing else
-            }
-            target = fs.makeQualified(target);
             String foreign = foreignFile(spark, folder);
             if (foreign != null) {
-                throw new IllegalStateException("will not replace " + target + ": it holds " + foreign
+                throw new IllegalStateException("will not replace " + folder + ": it holds " + foreign
                         + ", which is not a notebook");
             }
-            Path staging = new Path(target.getParent(), "." + target.getName() + "." + run.runId() + ".tmp");
-            fs.delete(staging, true);
-            fs.mkdirs(staging);
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                try (OutputStream out = fs.create(new Path(staging, f.getKey()), true)) {
-                    out.write(f.getValue());
-                }
-            }
-            fs.delete(target, true);
-            if (!fs.rename(staging, target)) {
-                throw new IOException("cannot move " + staging + " to " + target);
-            }
+            AtomicFolder.replace(spark, folder, run.runId(), files);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot write notebooks to " + target + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot write notebooks to " + folder + ": " + e.getMessage(), e);
         }
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,13 +16,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import uk.nhs.digitalmaturity.contract.Zone;
+import uk.nhs.digitalmaturity.lakehouse.AtomicFolder;
 import uk.nhs.digitalmaturity.model.Model;
 import uk.nhs.digitalmaturity.model.ModelSpec;
 import uk.nhs.digitalmaturity.model.RunContext;
@@ -138,24 +136,11 @@ public class PublicationPack {
         }
     }
 
-    /** Writes into a sibling folder, then swaps it in, so readers never see half a pack. */
+    /** The whole pack at once (see {@link AtomicFolder}): readers never see half a pack. */
     private void writeAll(Map<String, byte[]> files) {
-        Path target = new Path(context.lakehouse().publicationPath(context.asAt()));
-        Path staging = new Path(target.getParent(), "." + target.getName() + "." + context.runId() + ".tmp");
+        String target = context.lakehouse().publicationPath(context.asAt());
         try {
-            FileSystem fs = target.getFileSystem(context.spark().sparkContext().hadoopConfiguration());
-            fs.setWriteChecksum(false); // no hidden .crc files beside the published ones
-            fs.delete(staging, true);
-            fs.mkdirs(staging);
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                try (OutputStream out = fs.create(new Path(staging, f.getKey()), true)) {
-                    out.write(f.getValue());
-                }
-            }
-            fs.delete(target, true);
-            if (!fs.rename(staging, target)) {
-                throw new IOException("cannot move " + staging + " to " + target);
-            }
+            AtomicFolder.replace(context.spark(), target, context.runId(), files);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write publication pack " + target + ": " + e.getMessage(), e);
         }

@@ -157,7 +157,7 @@ class CyberAndPublicationTest {
 
     @Test
     void nothingRestrictedReachesReportingOrThePack() {
-        LeakScan scan = new LeakScan(spark, new uk.nhs.digitalmaturity.lakehouse.Lakehouse(first.toUri().toString()));
+        LeakScan scan = new LeakScan(spark, new uk.nhs.digitalmaturity.storage.Lakehouse(first.toUri().toString()));
         Map<String, Dataset<Row>> tables = new HashMap<>();
         try (Stream<Path> dirs = Files.list(first.resolve("reporting"))) {
             dirs.forEach(d -> tables.put(d.getFileName().toString(), spark.read().format("delta").load(d.toString())));
@@ -170,7 +170,7 @@ class CyberAndPublicationTest {
 
     @Test
     void theLeakScanCatchesARestrictedColumnOrValueDeliberatelyAdded() throws IOException {
-        LeakScan scan = new LeakScan(spark, new uk.nhs.digitalmaturity.lakehouse.Lakehouse(first.toUri().toString()));
+        LeakScan scan = new LeakScan(spark, new uk.nhs.digitalmaturity.storage.Lakehouse(first.toUri().toString()));
         Dataset<Row> scores = table(first, "restricted/ceplus_trust_results");
         // A reporting table that gained the trust-level CE+ score under an innocent name
         Dataset<Row> renamed = scores.selectExpr("org_code", "ceplus_score_pct AS readiness");

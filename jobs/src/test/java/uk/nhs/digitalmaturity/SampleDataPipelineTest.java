@@ -75,7 +75,7 @@ class SampleDataPipelineTest {
 
     @Test
     void noStaffIdentifierOrTrustLevelCyberResultIsPublishedOrLogged() throws IOException {
-        LeakScan scan = new LeakScan(SharedSpark.get(), new uk.nhs.digitalmaturity.lakehouse.Lakehouse(SampleLakehouse.get().toUri().toString()));
+        LeakScan scan = new LeakScan(SharedSpark.get(), new uk.nhs.digitalmaturity.storage.Lakehouse(SampleLakehouse.get().toUri().toString()));
         Map<String, org.apache.spark.sql.Dataset<Row>> tables = new HashMap<>();
         try (Stream<Path> dirs = Files.list(SampleLakehouse.get().resolve("reporting"))) {
             dirs.forEach(d -> tables.put(d.getFileName().toString(), SharedSpark.get().read().format("delta").load(d.toString())));

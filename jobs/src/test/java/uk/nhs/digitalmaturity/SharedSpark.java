@@ -3,7 +3,7 @@ package uk.nhs.digitalmaturity;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 import uk.nhs.digitalmaturity.config.PipelineConfig;
-import uk.nhs.digitalmaturity.lakehouse.SparkSessions;
+import uk.nhs.digitalmaturity.storage.SparkSessions;
 
 /** One SparkSession for the whole test JVM, built exactly as the launcher builds it. */
 public final class SharedSpark {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import uk.nhs.digitalmaturity.PipelineRun;
 import uk.nhs.digitalmaturity.config.PipelineConfig;
-import uk.nhs.digitalmaturity.lakehouse.SparkSessions;
+import uk.nhs.digitalmaturity.storage.SparkSessions;
 import uk.nhs.digitalmaturity.runrecord.Progress;
 
 /** {@code nhs-digital run}: the nightly pipeline, landing → bronze → reporting. */

@@ -12,8 +12,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import uk.nhs.digitalmaturity.contract.Zone;
-import uk.nhs.digitalmaturity.lakehouse.DeltaTables;
-import uk.nhs.digitalmaturity.lakehouse.Lakehouse;
+import uk.nhs.digitalmaturity.storage.DeltaTables;
+import uk.nhs.digitalmaturity.storage.Lakehouse;
 
 /**
  * Which landing files bronze has ingested (path and SHA-256), so that a run reads only new files and a file

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
-import uk.nhs.digitalmaturity.lakehouse.DeltaTables;
+import uk.nhs.digitalmaturity.storage.DeltaTables;
 
 /**
  * Builds the output tables in dependency order. A table whose fingerprint matches the one the last run

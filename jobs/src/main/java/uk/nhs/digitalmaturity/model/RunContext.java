@@ -6,8 +6,8 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import uk.nhs.digitalmaturity.config.PipelineConfig;
 import uk.nhs.digitalmaturity.ingest.IngestLedger;
-import uk.nhs.digitalmaturity.lakehouse.DeltaTables;
-import uk.nhs.digitalmaturity.lakehouse.Lakehouse;
+import uk.nhs.digitalmaturity.storage.DeltaTables;
+import uk.nhs.digitalmaturity.storage.Lakehouse;
 import uk.nhs.digitalmaturity.runrecord.Progress;
 
 /**

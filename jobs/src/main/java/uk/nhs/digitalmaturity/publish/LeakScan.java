@@ -26,7 +26,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import uk.nhs.digitalmaturity.contract.Zone;
-import uk.nhs.digitalmaturity.lakehouse.Lakehouse;
+import uk.nhs.digitalmaturity.storage.Lakehouse;
 
 /**
  * Proves that nothing restricted reached what is published: no reporting table or publication file has a

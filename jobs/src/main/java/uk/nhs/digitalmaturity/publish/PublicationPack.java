@@ -21,7 +21,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import uk.nhs.digitalmaturity.contract.Zone;
-import uk.nhs.digitalmaturity.lakehouse.AtomicFolder;
+import uk.nhs.digitalmaturity.storage.AtomicFolder;
 import uk.nhs.digitalmaturity.model.Model;
 import uk.nhs.digitalmaturity.model.ModelSpec;
 import uk.nhs.digitalmaturity.model.RunContext;

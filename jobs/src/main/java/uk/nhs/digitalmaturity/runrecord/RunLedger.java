@@ -16,8 +16,8 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import uk.nhs.digitalmaturity.contract.Zone;
-import uk.nhs.digitalmaturity.lakehouse.DeltaTables;
-import uk.nhs.digitalmaturity.lakehouse.Lakehouse;
+import uk.nhs.digitalmaturity.storage.DeltaTables;
+import uk.nhs.digitalmaturity.storage.Lakehouse;
 import uk.nhs.digitalmaturity.model.OutputRecord;
 
 /** {@code ops.runs}: one row per execution of a command, written when it starts and updated when it ends. */

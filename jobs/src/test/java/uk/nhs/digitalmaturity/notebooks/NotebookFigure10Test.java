@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import uk.nhs.digitalmaturity.SharedSpark;
-import uk.nhs.digitalmaturity.lakehouse.DeltaTables;
+import uk.nhs.digitalmaturity.storage.DeltaTables;
 
 /**
  * The Figure 10 notebook's table and chart carry the numbers of {@code reporting.digital_records}: read both

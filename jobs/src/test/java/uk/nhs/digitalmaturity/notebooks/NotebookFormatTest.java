@@ -119,7 +119,7 @@ class NotebookFormatTest {
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             assertValid(f.getKey(), f.getValue());
         }
-        RunInfo run = RunInfo.latest(SharedSpark.get(), new uk.nhs.digitalmaturity.lakehouse.Lakehouse(lake.toUri().toString()),
+        RunInfo run = RunInfo.latest(SharedSpark.get(), new uk.nhs.digitalmaturity.storage.Lakehouse(lake.toUri().toString()),
                 null).orElseThrow();
         Map<String, byte[]> missing = new NotebookExport(SharedSpark.get(), SyntheticReporting.lake(),
                 new RunInfo(run.runId(), run.asAt(), run.codeVersion(), run.parameters(), Map.of())).notebooks();
@@ -142,7 +142,7 @@ class NotebookFormatTest {
         RunInfo synthetic = SyntheticReporting.run();
         RunInfo run = new RunInfo(synthetic.runId(), synthetic.asAt(), synthetic.codeVersion(), synthetic.parameters(),
                 Map.of("reporting.digital_records", new RunInfo.Table(0, 0)));
-        byte[] bytes = new NotebookExport(spark, new uk.nhs.digitalmaturity.lakehouse.Lakehouse(lake.toUri().toString()),
+        byte[] bytes = new NotebookExport(spark, new uk.nhs.digitalmaturity.storage.Lakehouse(lake.toUri().toString()),
                 run).notebooks().get("figure-10-digital-records.ipynb");
         assertValid("figure 10 of an empty table", bytes);
         JsonNode code = NotebookFigure10Test.codeCell(JSON.readTree(bytes));

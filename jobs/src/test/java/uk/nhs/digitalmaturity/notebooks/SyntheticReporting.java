@@ -12,7 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import uk.nhs.digitalmaturity.SharedSpark;
-import uk.nhs.digitalmaturity.lakehouse.Lakehouse;
+import uk.nhs.digitalmaturity.storage.Lakehouse;
 
 /**
  * A lakehouse holding the reporting tables the figures read that other branches are still building

@@ -1,4 +1,4 @@
-package uk.nhs.digitalmaturity.lakehouse;
+package uk.nhs.digitalmaturity.storage;
 
 import io.delta.tables.DeltaTable;
 import java.util.ArrayList;

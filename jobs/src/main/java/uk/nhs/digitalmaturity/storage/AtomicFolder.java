@@ -1,4 +1,4 @@
-package uk.nhs.digitalmaturity.lakehouse;
+package uk.nhs.digitalmaturity.storage;
 
 import java.io.IOException;
 import java.io.OutputStream;

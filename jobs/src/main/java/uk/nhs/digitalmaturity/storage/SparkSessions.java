@@ -1,4 +1,4 @@
-package uk.nhs.digitalmaturity.lakehouse;
+package uk.nhs.digitalmaturity.storage;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;

@@ -157,22 +157,9 @@ final class NationalStaffWriter {
         return cumulative.length - 1;
     }
 
-    /** The same distribution as {@link StaffLevelWorkforce#drawFte}, from hash bits. */
+    /** The distribution of {@link StaffLevelWorkforce#fte}, drawn from hash bits. */
     private static long fte(long h, boolean doctor) {
-        double u = (h >>> 11) * TWO_TO_MINUS_53;
-        if (u < 0.60) {
-            return 100;
-        } else if (u < 0.70) {
-            return 80;
-        } else if (u < 0.78) {
-            return 60;
-        } else if (u < 0.86) {
-            return 50;
-        } else if (u < 0.91) {
-            return 40;
-        } else if (u < 0.98 || !doctor) {
-            return 10 + (h & 0xFFFF) % 90;
-        }
-        return 101 + (h & 0xFFFF) % 50;
+        return StaffLevelWorkforce.fte((h >>> 11) * TWO_TO_MINUS_53, doctor,
+                () -> 10 + (h & 0xFFFF) % 90, () -> 101 + (h & 0xFFFF) % 50);
     }
 }

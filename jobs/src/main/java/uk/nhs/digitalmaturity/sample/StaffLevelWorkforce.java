@@ -166,7 +166,15 @@ final class StaffLevelWorkforce {
 
     /** FTE of one assignment in hundredths: mostly full time, some part time, the odd extended post. */
     static long drawFte(Rng rng, String group) {
-        double u = rng.uniform();
+        return fte(rng.uniform(), group.equals("HCHS doctors"), () -> rng.between(10, 99), () -> rng.between(101, 150));
+    }
+
+    /**
+     * The one FTE distribution of both scales, from a uniform draw {@code u}. The tails are drawn only when
+     * needed, so the sample's random sequence (and so the committed files) does not depend on them.
+     */
+    static long fte(double u, boolean doctor, java.util.function.LongSupplier partTime,
+                    java.util.function.LongSupplier extended) {
         if (u < 0.60) {
             return 100;
         } else if (u < 0.70) {
@@ -177,10 +185,10 @@ final class StaffLevelWorkforce {
             return 50;
         } else if (u < 0.91) {
             return 40;
-        } else if (u < 0.98 || !group.equals("HCHS doctors")) {
-            return rng.between(10, 99);
+        } else if (u < 0.98 || !doctor) {
+            return partTime.getAsLong();
         }
-        return rng.between(101, 150);
+        return extended.getAsLong();
     }
 
     static String hex256(Rng rng) {

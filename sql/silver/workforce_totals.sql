@@ -3,7 +3,9 @@
 --
 -- * Staff-level layout (restricted.workforce_staff, one row per assignment): total FTE = sum of fte;
 --   informatics FTE = sum of fte of assignments whose occupation_code is in informatics_occupations.csv.
---   Only these sums leave this view: person_id and assignment_id are never selected.
+--   Read through restricted.workforce_staff_fte (sql/ingest/workforce_staff_fte.sql), the same assignments
+--   already summed per file, month, organisation and occupation code at ingest: exact decimal sums, so the
+--   totals are those of the assignments, and person_id and assignment_id are never read at all.
 -- * Published layout (workforce_org.csv): total FTE = sum of fte over staff groups and over any breakdown
 --   columns (such as nationality). It carries no occupation, so informatics FTE is unknown (null, not zero).
 -- * Where both layouts cover the same month and organisation, total_fte comes from the staff-level layout
@@ -15,9 +17,10 @@ WITH staff AS (
     SELECT
         s.period,
         s.org_code,
-        sum(s.fte)                                                               AS staff_level_fte,
-        sum(CASE WHEN i.occupation_code IS NOT NULL THEN s.fte ELSE CAST(0 AS DECIMAL(24, 6)) END) AS informatics_fte
-    FROM current_workforce_staff AS s
+        CAST(sum(s.fte) AS DECIMAL(34, 6))                                       AS staff_level_fte,
+        CAST(sum(CASE WHEN i.occupation_code IS NOT NULL THEN s.fte ELSE CAST(0 AS DECIMAL(34, 6)) END)
+             AS DECIMAL(34, 6))                                                  AS informatics_fte
+    FROM current_workforce_staff_fte AS s
     LEFT JOIN current_informatics_occupations AS i
         ON i.occupation_code = s.occupation_code
     GROUP BY s.period, s.org_code

@@ -49,13 +49,24 @@ import uk.nhs.digitalmaturity.silver.ReportDates;
  * run. Same landing files and parameters, same tables and the same run id.
  */
 public class PipelineRun {
-    /** Where and as at when; {@code notebooks}: write the notebooks export at the end (run --no-notebooks: not). */
+    /**
+     * Where and as at when. {@code notebooks}: write the notebooks export at the end (run --no-notebooks: not).
+     * {@code verifyChecksums}: read every landing file again to check its SHA-256, not only new or touched ones.
+     * {@code rebuild}: recompute every output table even where its fingerprint says it is current.
+     */
     public record Request(String landing, String lakehouse, LocalDate asAt, PipelineConfig config, String command,
-                          boolean notebooks) {
+                          boolean notebooks, boolean verifyChecksums, boolean rebuild) {
         public Request(String landing, String lakehouse, LocalDate asAt, PipelineConfig config, String command) {
-            this(landing, lakehouse, asAt, config, command, true);
+            this(landing, lakehouse, asAt, config, command, true, false, false);
         }
     }
+
+    /**
+     * Silver views that several reporting tables read and that are costly to recompute: finance_folded (the
+     * 3.5 million finance lines with supersession, folding and prices; five tables) and workforce_totals (three).
+     * Measured by bench/run: without the cache each reader repeats the supersession window over every line.
+     */
+    static final Set<String> CACHED_VIEWS = Set.of("finance_folded", "workforce_totals");
 
     private final SparkSession spark;
     private final Request request;
@@ -87,22 +98,27 @@ public class PipelineRun {
     public int execute() {
         Instant started = Instant.now();
         LocalDate asAt = request.asAt();
-        LandingZone landing = new LandingZone(request.landing(), spark.sparkContext().hadoopConfiguration());
-        List<LandingFile> files = landing.filesAsAt(asAt);
-        BronzeIngest ingest = new BronzeIngest(spark, lakehouse, delta, progress);
         IngestLedger ledger = new IngestLedger(spark, lakehouse);
-        List<LandingFile> fresh = ingest.newFiles(files, ledger.entries());
-        String runId = runId(asAt, visible(ledger.entries(), fresh, asAt));
+        Map<String, IngestLedger.Entry> ingested = ledger.entries();
+        LandingZone landing = new LandingZone(request.landing(), spark.sparkContext().hadoopConfiguration());
+        List<LandingFile> files = landing.filesAsAt(asAt, request.verifyChecksums() ? Map.of() : checksums(ingested));
+        BronzeIngest ingest = new BronzeIngest(spark, lakehouse, delta, progress);
+        List<LandingFile> fresh = ingest.newFiles(files, ingested);
+        String runId = runId(asAt, visible(ingested, fresh, asAt));
         // Every Delta commit of this run, table creation included, carries the run id and the code's commit.
         spark.conf().set(DeltaTables.USER_METADATA, "{\"run_id\":\"" + runId + "\",\"git_commit\":\""
                 + gitCommit + "\",\"as_at\":\"" + asAt + "\"}");
-        ingest.prepareTables();
         RunLedger runs = new RunLedger(spark, lakehouse, delta);
         int execution = runs.nextExecution(runId);
+        RunLedger.LastGood last = runs.lastGood();
+        if (fresh.isEmpty() && upToDate(last, runId)) {
+            return nothingToDo(runs, runId, execution, started, files, visible(ingested, List.of(), asAt), last);
+        }
+        ingest.prepareTables();
         progress.line("run    %s (execution %d) as at %s: %d landing file(s), %d new", runId, execution, asAt,
                 files.size(), fresh.size());
         RunRecord record = record(runId, execution, started, null, RunStatus.RUNNING, 0, null,
-                visible(ledger.entries(), List.of(), asAt), List.of(), List.of(), Map.of());
+                visible(ingested, List.of(), asAt), List.of(), List.of(), Map.of());
         runs.write(record);
 
         IngestReport report = IngestReport.empty();
@@ -113,7 +129,7 @@ public class PipelineRun {
             RunContext context = new RunContext(spark, request.config(), asAt, runId, codeVersion, gitCommit,
                     lakehouse, delta, progress, inputs);
             buildSilver(context);
-            outputs = buildReporting(context, runs.lastGoodOutputs());
+            outputs = buildReporting(context, request.rebuild() ? Map.of() : last.outputs());
             boolean changed = !report.nothingNew() || outputs.stream().anyMatch(OutputRecord::recomputed);
             publish(context, changed);
             exportNotebooks(context, outputs, changed);
@@ -141,7 +157,39 @@ public class PipelineRun {
                     String.valueOf(e), visible(ledger.entries(), List.of(), asAt), List.of(), outputs,
                     report.quarantinedBySource()));
             throw e;
+        } finally {
+            dropCaches();
         }
+    }
+
+    /**
+     * True when the last good execution had this run id (same code, parameters and visible inputs) and this
+     * build, and left its publication pack and notebooks: running again would rewrite the same bytes.
+     */
+    private boolean upToDate(RunLedger.LastGood last, String runId) {
+        return !request.rebuild() && last.runId().equals(runId) && last.gitCommit().equals(gitCommit)
+                && exists(lakehouse.publicationPath(request.asAt()) + "/manifest.json")
+                && (!request.notebooks() || exists(lakehouse.notebooksPath(request.asAt()) + "/" + NotebookExport.INDEX));
+    }
+
+    /** The quiet nightly case: one run record saying so, no table touched, exit 0. */
+    private int nothingToDo(RunLedger runs, String runId, int execution, Instant started, List<LandingFile> files,
+                            List<IngestLedger.Entry> inputs, RunLedger.LastGood last) {
+        String message = "nothing new: every table is current for these inputs and parameters";
+        List<OutputRecord> outputs = last.outputs().values().stream()
+                .map(o -> new OutputRecord(o.table(), o.deltaVersion(), o.rows(), false, o.fingerprint())).toList();
+        runs.write(record(runId, execution, started, Instant.now(), RunStatus.NOTHING_TO_DO, ExitCodes.OK, message,
+                inputs, List.of(), outputs, Map.of()));
+        progress.line("run    %s (execution %d) as at %s: %d landing file(s), 0 new", runId, execution,
+                request.asAt(), files.size());
+        progress.line("done   %s: %s", runId, message);
+        return ExitCodes.OK;
+    }
+
+    private static Map<String, LandingZone.Checksum> checksums(Map<String, IngestLedger.Entry> ingested) {
+        Map<String, LandingZone.Checksum> known = new LinkedHashMap<>();
+        ingested.forEach((path, e) -> known.put(path, e.checksum()));
+        return known;
     }
 
     /** Silver: bronze as at the date, the organisation map, and the shared views of sql/silver. */
@@ -154,6 +202,17 @@ public class PipelineRun {
         ReportDates.register(spark, context.config(), context.asAt());
         for (Map.Entry<String, String> view : catalog.silverViews().entrySet()) {
             spark.sql(view.getValue(), context.sqlParameters()).createOrReplaceTempView(view.getKey());
+            if (CACHED_VIEWS.contains(view.getKey())) {
+                spark.catalog().cacheTable(view.getKey()); // lazy: filled by the first table that reads it
+            }
+        }
+    }
+
+    private void dropCaches() {
+        for (String view : CACHED_VIEWS) {
+            if (spark.catalog().tableExists(view) && spark.catalog().isCached(view)) {
+                spark.catalog().uncacheTable(view);
+            }
         }
     }
 
@@ -225,7 +284,7 @@ public class PipelineRun {
         Map<String, IngestLedger.Entry> all = new LinkedHashMap<>(ledger);
         for (LandingFile f : fresh) {
             all.putIfAbsent(f.relativePath(), new IngestLedger.Entry(f.source().table(), f.relativePath(), f.snapshot(),
-                    f.sha256(), f.bytes(), 0, 0, 0, ""));
+                    f.sha256(), f.bytes(), 0, 0, 0, "", f.modifiedMillis()));
         }
         return all.values().stream().filter(e -> !e.snapshot().isAfter(asAt))
                 .sorted(Comparator.comparing(IngestLedger.Entry::sourceFile)).toList();

@@ -49,6 +49,14 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--no-notebooks", description = "Do not write the notebooks export into <lakehouse>/notebooks/<as-at>")
     boolean noNotebooks;
 
+    @Option(names = "--verify-checksums", description = {"Read every landing file again and check its SHA-256 against",
+            "the ledger (default: only new files and files whose size or modification time changed)"})
+    boolean verifyChecksums;
+
+    @Option(names = "--rebuild", description = {"Recompute every output table even where its inputs are unchanged",
+            "(same results, new Delta versions); the benchmark times the reporting stage with it"})
+    boolean rebuild;
+
     @Override
     public Integer call() {
         PipelineConfig parameters = PipelineConfig.load(config);
@@ -74,7 +82,7 @@ public class RunCommand implements Callable<Integer> {
         SparkSession spark = SparkSessions.getOrCreate(parameters);
         String command = "run " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         PipelineRun.Request request = new PipelineRun.Request(landing, lakehouse, date, parameters, command.trim(),
-                !noNotebooks);
+                !noNotebooks, verifyChecksums, rebuild);
         return new PipelineRun(spark, request, new Progress(System.out)).execute();
     }
 }

@@ -1,13 +1,14 @@
 package uk.nhs.digitalmaturity.ingest;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.util.LongAccumulator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -33,12 +34,14 @@ public class BronzeIngest {
     private final Lakehouse lakehouse;
     private final DeltaTables delta;
     private final Progress progress;
+    private final StaffFteSummary staffSummary;
 
     public BronzeIngest(SparkSession spark, Lakehouse lakehouse, DeltaTables delta, Progress progress) {
         this.spark = spark;
         this.lakehouse = lakehouse;
         this.delta = delta;
         this.progress = progress;
+        this.staffSummary = new StaffFteSummary(spark, lakehouse, delta);
     }
 
     /** Creates any missing bronze, quarantine and ledger table, and registers them in the catalog. */
@@ -57,6 +60,7 @@ public class BronzeIngest {
                 DeltaTables.commented(IngestLedger.SCHEMA, IngestLedger.COMMENTS), List.of(),
                 IngestLedger.COMMENT);
         lakehouse.register(spark, Zone.OPS, IngestLedger.TABLE);
+        staffSummary.prepare();
     }
 
     /**
@@ -93,54 +97,107 @@ public class BronzeIngest {
         }
         // One ledger commit per run. A crash before it means the files are read again next time, and the
         // replaceWhere writes above make that harmless.
-        ledger.record(delta, entries);
+        ledger.record(entries);
         return new IngestReport(entries);
     }
 
+    /**
+     * One pass writes the valid rows: parse, check, write, with no cache of the rows (at national scale they
+     * are gigabytes). Then bronze itself answers the two questions that need every row: does a natural key
+     * repeat in a file, and did every parsed row arrive. Only files where the answer is no are read again, to
+     * quarantine their rejected rows with the line they came from.
+     */
     private List<IngestLedger.Entry> ingestSource(SourceValidation validation, Source source,
                                                   List<LandingFile> files, String runId) {
-        Dataset<Row> rows = validation.validate(source, files, runId).persist(StorageLevel.MEMORY_AND_DISK());
+        String bronze = lakehouse.tablePath(source.zone(), source.table());
+        List<String> paths = files.stream().map(LandingFile::relativePath).toList();
+        Map<String, LongAccumulator> parsed = new LinkedHashMap<>();
+        paths.forEach(p -> parsed.put(p, spark.sparkContext().longAccumulator("parsed " + p)));
+        delta.replaceWhere(validRows(source, validation.validate(source, files, runId, parsed)), bronze,
+                Predicates.fileIn(BronzeSchema.SOURCE_FILE, paths));
+
+        List<Row> duplicates = validation.duplicateKeys(source, newRows(source, paths));
+        Map<String, Long> valid = validCounts(source, paths);
+        Set<String> duplicated = new TreeSet<>();
+        duplicates.forEach(r -> duplicated.add(r.getString(0)));
+        List<LandingFile> recheck = files.stream().filter(f -> duplicated.contains(f.relativePath())
+                || parsed.get(f.relativePath()).sum() != valid.getOrDefault(f.relativePath(), 0L).longValue()).toList();
+        Map<String, Long> total = new HashMap<>();
+        parsed.forEach((p, count) -> total.put(p, count.sum()));
+        if (!recheck.isEmpty()) {
+            progress.line("ingest %-24s %d file(s) with rejected or repeated rows: read again to quarantine them",
+                    source.table(), recheck.size());
+            total.putAll(quarantine(validation, source, recheck, runId, duplicates));
+            valid.putAll(validCounts(source, paths));
+        }
+        if (source == Source.WORKFORCE_STAFF) {
+            staffSummary.add(newRows(source, paths), paths);
+        }
+
+        List<IngestLedger.Entry> entries = new ArrayList<>();
+        long validTotal = 0;
+        long quarantinedTotal = 0;
+        for (LandingFile file : files) {
+            long rows = total.get(file.relativePath());
+            long ok = valid.getOrDefault(file.relativePath(), 0L);
+            entries.add(new IngestLedger.Entry(source.table(), file.relativePath(), file.snapshot(), file.sha256(),
+                    file.bytes(), rows, ok, rows - ok, runId, file.modifiedMillis()));
+            validTotal += ok;
+            quarantinedTotal += rows - ok;
+        }
+        progress.line("ingest %-24s %d new file(s): %d rows valid, %d quarantined", source.table(), files.size(),
+                validTotal, quarantinedTotal);
+        return entries;
+    }
+
+    /**
+     * Reads the files again, with their duplicate keys known, and writes each file's rows where they belong:
+     * valid rows to bronze (dropping duplicates written by the first pass), rejected rows to quarantine with
+     * their rule and line. Returns the rows per file as counted here, exactly once.
+     */
+    private Map<String, Long> quarantine(SourceValidation validation, Source source, List<LandingFile> files,
+                                         String runId, List<Row> duplicates) {
+        List<String> paths = files.stream().map(LandingFile::relativePath).toList();
+        Dataset<Row> rows = validation.flagDuplicates(source, validation.validate(source, files, runId, Map.of()),
+                duplicates).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Map<String, long[]> counts = new HashMap<>();
-            for (Row r : rows.groupBy(BronzeSchema.SOURCE_FILE)
-                    .agg(count(lit(1)), sum(when(col(RowParser.RULE).isNull(), 1).otherwise(0)))
-                    .collectAsList()) {
-                counts.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
+            Map<String, Long> total = new HashMap<>();
+            for (Row r : rows.groupBy(BronzeSchema.SOURCE_FILE).count().collectAsList()) {
+                total.put(r.getString(0), r.getLong(1));
             }
-            List<String> paths = files.stream().map(LandingFile::relativePath).toList();
-            Dataset<Row> valid = rows.filter(col(RowParser.RULE).isNull())
-                    .select(BronzeSchema.columnNames(source).stream().map(org.apache.spark.sql.functions::col)
-                            .toArray(org.apache.spark.sql.Column[]::new));
-            delta.replaceWhere(DeltaTables.withComments(valid, BronzeSchema.comments(source)),
-                    lakehouse.tablePath(source.zone(), source.table()),
+            delta.replaceWhere(validRows(source, rows), lakehouse.tablePath(source.zone(), source.table()),
                     Predicates.fileIn(BronzeSchema.SOURCE_FILE, paths));
-            long invalid = counts.values().stream().mapToLong(c -> c[0] - c[1]).sum();
-            Dataset<Row> quarantined = rows.filter(col(RowParser.RULE).isNotNull()).select(
+            Dataset<Row> rejected = rows.filter(col(RowParser.RULE).isNotNull()).select(
                     lit(source.table()).as("source"), col(BronzeSchema.SOURCE_FILE).as("source_file"),
                     col(BronzeSchema.SNAPSHOT).as("snapshot"), col(RowParser.ROW_NUMBER).as("row_number"),
                     col(RowParser.RULE).as("rule"), col(RowParser.DETAIL).as("detail"),
                     col(RowParser.RAW_LINE).as("raw_line"), col(BronzeSchema.RUN_ID).as("run_id"));
-            if (invalid > 0) { // a file is read again only with the same bytes, so it breaks the same rules
-                delta.replaceWhere(DeltaTables.withComments(quarantined, QuarantineTable.COMMENTS),
-                        lakehouse.tablePath(Zone.RESTRICTED, QuarantineTable.TABLE),
-                        Predicates.fileIn("source_file", paths));
-            }
-
-            List<IngestLedger.Entry> entries = new ArrayList<>();
-            long validTotal = 0;
-            long quarantinedTotal = 0;
-            for (LandingFile file : files) {
-                long[] c = counts.getOrDefault(file.relativePath(), new long[] {0, 0});
-                entries.add(new IngestLedger.Entry(source.table(), file.relativePath(), file.snapshot(), file.sha256(),
-                        file.bytes(), c[0], c[1], c[0] - c[1], runId));
-                validTotal += c[1];
-                quarantinedTotal += c[0] - c[1];
-            }
-            progress.line("ingest %-24s %d new file(s): %d rows valid, %d quarantined", source.table(), files.size(),
-                    validTotal, quarantinedTotal);
-            return entries;
+            delta.replaceWhere(DeltaTables.withComments(rejected, QuarantineTable.COMMENTS),
+                    lakehouse.tablePath(Zone.RESTRICTED, QuarantineTable.TABLE), Predicates.fileIn("source_file", paths));
+            paths.forEach(p -> total.putIfAbsent(p, 0L));
+            return total;
         } finally {
             rows.unpersist();
         }
+    }
+
+    private static Dataset<Row> validRows(Source source, Dataset<Row> rows) {
+        return DeltaTables.withComments(rows.filter(col(RowParser.RULE).isNull())
+                .select(BronzeSchema.columnNames(source).stream().map(org.apache.spark.sql.functions::col)
+                        .toArray(org.apache.spark.sql.Column[]::new)), BronzeSchema.comments(source));
+    }
+
+    /** The bronze rows of these files (Delta skips the other files by their _source_file statistics). */
+    private Dataset<Row> newRows(Source source, List<String> paths) {
+        return spark.read().format("delta").load(lakehouse.tablePath(source.zone(), source.table()))
+                .where(Predicates.fileIn(BronzeSchema.SOURCE_FILE, paths));
+    }
+
+    private Map<String, Long> validCounts(Source source, List<String> paths) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Row r : newRows(source, paths).groupBy(BronzeSchema.SOURCE_FILE).count().collectAsList()) {
+            counts.put(r.getString(0), r.getLong(1));
+        }
+        return counts;
     }
 }

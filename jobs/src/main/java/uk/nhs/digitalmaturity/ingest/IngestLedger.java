@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import uk.nhs.digitalmaturity.contract.Zone;
+import uk.nhs.digitalmaturity.landing.LandingZone;
 import uk.nhs.digitalmaturity.storage.DeltaTables;
 import uk.nhs.digitalmaturity.storage.Lakehouse;
 
@@ -30,7 +31,8 @@ public class IngestLedger {
             .add("rows", DataTypes.LongType, false)
             .add("valid_rows", DataTypes.LongType, false)
             .add("quarantined_rows", DataTypes.LongType, false)
-            .add("run_id", DataTypes.StringType, false);
+            .add("run_id", DataTypes.StringType, false)
+            .add("modified_at", DataTypes.TimestampType, true);
     public static final String COMMENT = "Every landing file ingested into bronze: its checksum and row counts "
             + "(rows = valid_rows + quarantined_rows). Landing files are immutable: a changed file stops the run.";
     public static final Map<String, String> COMMENTS = new LinkedHashMap<>();
@@ -45,19 +47,28 @@ public class IngestLedger {
         COMMENTS.put("valid_rows", "Rows written to bronze");
         COMMENTS.put("quarantined_rows", "Rows written to restricted.quarantine");
         COMMENTS.put("run_id", "Run that ingested the file");
+        COMMENTS.put("modified_at", "The file's modification time when checksummed: with bytes, the key under "
+                + "which later runs trust sha256 without reading the file again");
     }
 
     /** One ingested file. */
     public record Entry(String source, String sourceFile, java.time.LocalDate snapshot, String sha256, long bytes,
-                        long rows, long validRows, long quarantinedRows, String runId) {
+                        long rows, long validRows, long quarantinedRows, String runId, long modifiedMillis) {
         Row toRow() {
             return RowFactory.create(source, sourceFile, java.sql.Date.valueOf(snapshot), sha256, bytes, rows,
-                    validRows, quarantinedRows, runId);
+                    validRows, quarantinedRows, runId, new java.sql.Timestamp(modifiedMillis));
         }
 
         static Entry of(Row r) {
+            // modified_at is null in ledgers written before it existed: such files are checksummed again
+            int modified = r.fieldIndex("modified_at");
             return new Entry(r.getString(0), r.getString(1), r.getDate(2).toLocalDate(), r.getString(3), r.getLong(4),
-                    r.getLong(5), r.getLong(6), r.getLong(7), r.getString(8));
+                    r.getLong(5), r.getLong(6), r.getLong(7), r.getString(8),
+                    r.isNullAt(modified) ? -1 : r.getTimestamp(modified).getTime());
+        }
+
+        public LandingZone.Checksum checksum() {
+            return new LandingZone.Checksum(bytes, modifiedMillis, sha256);
         }
     }
 
@@ -86,13 +97,17 @@ public class IngestLedger {
         return entries;
     }
 
-    public void record(DeltaTables delta, List<Entry> entries) {
+    public void record(List<Entry> entries) {
         if (entries.isEmpty()) {
             return;
         }
         List<Row> rows = new ArrayList<>();
         entries.forEach(e -> rows.add(e.toRow()));
         Dataset<Row> df = DeltaTables.withComments(spark.createDataFrame(rows, SCHEMA), COMMENTS);
-        delta.replaceWhere(df, path, Predicates.fileIn("source_file", entries.stream().map(Entry::sourceFile).toList()));
+        // mergeSchema: a ledger written before modified_at existed gains the column
+        df.write().format("delta").mode("overwrite").option("mergeSchema", "true")
+                .option("replaceWhere", Predicates.fileIn("source_file", entries.stream().map(Entry::sourceFile).toList()))
+                .save(path);
     }
 }
+

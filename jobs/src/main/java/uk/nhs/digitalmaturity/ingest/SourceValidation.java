@@ -3,8 +3,8 @@ package uk.nhs.digitalmaturity.ingest;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
+import java.util.Map;
 import uk.nhs.digitalmaturity.contract.Reference;
 import uk.nhs.digitalmaturity.contract.Rule;
 import uk.nhs.digitalmaturity.contract.Source;
@@ -34,11 +36,17 @@ public class SourceValidation {
         this.landing = landing;
     }
 
-    /** Every data row of the files: parsed columns, lineage, and {@code _rule} (null when valid). */
-    public Dataset<Row> validate(Source source, List<LandingFile> files, String runId) {
+    /**
+     * Every data row of the files: parsed columns, lineage, and {@code _rule} (null when valid), with the
+     * row-level and reference rules applied; {@link #flagDuplicates} adds the key rule. {@code parsedRows}
+     * (optional, by file) counts the rows parsed, so that the caller learns without another pass whether every
+     * row of a file reached bronze.
+     */
+    public Dataset<Row> validate(Source source, List<LandingFile> files, String runId,
+                                 Map<String, LongAccumulator> parsedRows) {
         Dataset<Row> rows = null;
         for (LandingFile file : files) {
-            Dataset<Row> parsed = parse(source, file)
+            Dataset<Row> parsed = parse(source, file, parsedRows.get(file.relativePath()))
                     .withColumn(BronzeSchema.SOURCE_FILE, lit(file.relativePath()))
                     .withColumn(BronzeSchema.SNAPSHOT, lit(java.sql.Date.valueOf(file.snapshot())))
                     .withColumn(BronzeSchema.RUN_ID, lit(runId));
@@ -47,20 +55,22 @@ public class SourceValidation {
         for (Reference reference : source.references()) {
             rows = checkReference(rows, reference);
         }
-        if (source.naturalKey().isPresent()) {
-            rows = checkUnique(rows, source.naturalKey().get());
-        }
         return rows;
     }
 
-    private Dataset<Row> parse(Source source, LandingFile file) {
+    private Dataset<Row> parse(Source source, LandingFile file, LongAccumulator parsedRows) {
         String[] header = RowParser.newCsvParser().parseLine(landing.headerLine(file));
         RowParser parser = new RowParser(source, FileLayout.of(source, header, file.relativePath()));
         // Line numbers come from the text file itself, so a quarantined row can be found in the file by eye.
         JavaRDD<Row> parsed = spark.read().text(file.uri()).javaRDD()
                 .zipWithIndex()
                 .filter(lineAndIndex -> lineAndIndex._2() > 0)
-                .map(lineAndIndex -> parser.parse(lineAndIndex._2() + 1, lineAndIndex._1().getString(0)));
+                .map(lineAndIndex -> {
+                    if (parsedRows != null) {
+                        parsedRows.add(1);
+                    }
+                    return parser.parse(lineAndIndex._2() + 1, lineAndIndex._1().getString(0));
+                });
         return spark.createDataFrame(parsed, RowParser.parsedSchema(source));
     }
 
@@ -88,18 +98,55 @@ public class SourceValidation {
                 .drop(drop);
     }
 
-    private Dataset<Row> checkUnique(Dataset<Row> rows, List<String> key) {
-        List<Column> partition = new ArrayList<>();
-        partition.add(col(BronzeSchema.SOURCE_FILE));
-        key.forEach(k -> partition.add(col(k)));
-        Column validSoFar = col(RowParser.RULE).isNull();
-        Column copies = sum(when(validSoFar, lit(1)).otherwise(lit(0)))
-                .over(Window.partitionBy(partition.toArray(Column[]::new)));
-        Column duplicate = validSoFar.and(col("_copies").gt(1));
-        return rows.withColumn("_copies", copies)
+    /**
+     * Natural keys that appear more than once in one file, among rows already in bronze (only the key columns
+     * are read). The keys are grouped by a 64-bit hash first (a shuffle of 16 bytes a row, not of the row), and
+     * only the few hashes seen twice are checked on the real key; a clean load returns nothing.
+     */
+    public List<Row> duplicateKeys(Source source, Dataset<Row> bronzeRows) {
+        if (source.naturalKey().isEmpty()) {
+            return List.of();
+        }
+        List<Column> fileAndKey = new ArrayList<>();
+        fileAndKey.add(col(BronzeSchema.SOURCE_FILE));
+        source.naturalKey().get().forEach(k -> fileAndKey.add(col(k)));
+        Dataset<Row> keys = bronzeRows.select(fileAndKey.toArray(Column[]::new))
+                .withColumn("_key_hash", xxhash64(fileAndKey.subList(1, fileAndKey.size()).toArray(Column[]::new)));
+        Dataset<Row> suspects = keys.groupBy(col(BronzeSchema.SOURCE_FILE), col("_key_hash")).count()
+                .filter(col("count").gt(1)).drop("count");
+        if (suspects.isEmpty()) {
+            return List.of();
+        }
+        return keys.join(broadcast(suspects), new String[] {BronzeSchema.SOURCE_FILE, "_key_hash"})
+                .groupBy(fileAndKey.toArray(Column[]::new)).count().filter(col("count").gt(1)).drop("count")
+                .collectAsList();
+    }
+
+    /** Marks every row, valid so far, whose file and natural key are among {@code duplicates}. */
+    public Dataset<Row> flagDuplicates(Source source, Dataset<Row> rows, List<Row> duplicates) {
+        if (duplicates.isEmpty()) {
+            return rows;
+        }
+        List<String> key = source.naturalKey().orElseThrow();
+        List<String> fileAndKey = new ArrayList<>();
+        fileAndKey.add(BronzeSchema.SOURCE_FILE);
+        fileAndKey.addAll(key);
+        StructType schema = new StructType();
+        for (String c : fileAndKey) {
+            schema = schema.add("_dup_" + c, rows.schema().apply(c).dataType(), true);
+        }
+        Dataset<Row> duplicated = spark.createDataFrame(duplicates, schema);
+        Column on = null;
+        for (String c : fileAndKey) {
+            // null-safe, as the grouping: two rows with the same blank key column are duplicates too
+            Column eq = col(c).eqNullSafe(col("_dup_" + c));
+            on = on == null ? eq : on.and(eq);
+        }
+        Column duplicate = col(RowParser.RULE).isNull().and(col("_dup_" + BronzeSchema.SOURCE_FILE).isNotNull());
+        return rows.join(broadcast(duplicated), on, "left")
                 .withColumn(RowParser.DETAIL, when(duplicate, lit(String.join(", ", key)
                         + " appears more than once in this snapshot")).otherwise(col(RowParser.DETAIL)))
                 .withColumn(RowParser.RULE, when(duplicate, lit(Rule.DUPLICATE_KEY.name())).otherwise(col(RowParser.RULE)))
-                .drop("_copies");
+                .drop(fileAndKey.stream().map(c -> "_dup_" + c).toArray(String[]::new));
     }
 }

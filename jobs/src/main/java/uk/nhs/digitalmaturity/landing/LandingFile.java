@@ -8,9 +8,10 @@ import uk.nhs.digitalmaturity.contract.Source;
  *
  * @param relativePath path below the landing root, the file's identity in bronze and in run records
  * @param uri          where Spark reads it
+ * @param modifiedMillis the file system's modification time, with {@code bytes} the key of the checksum cache
  */
 public record LandingFile(Source source, LocalDate snapshot, String relativePath, String uri, long bytes,
-                          String sha256) implements Comparable<LandingFile> {
+                          long modifiedMillis, String sha256) implements Comparable<LandingFile> {
 
     @Override
     public int compareTo(LandingFile o) {

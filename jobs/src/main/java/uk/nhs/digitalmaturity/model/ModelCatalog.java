@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import uk.nhs.digitalmaturity.contract.Source;
 import uk.nhs.digitalmaturity.contract.Zone;
 import uk.nhs.digitalmaturity.silver.CurrentViews;
+import uk.nhs.digitalmaturity.ingest.StaffFteSummary;
 import uk.nhs.digitalmaturity.silver.OrganisationGraph;
 
 /**
@@ -75,6 +76,9 @@ public class ModelCatalog {
                 if (CurrentViews.viewName(s).equals(name)) {
                     sources.add(s);
                 }
+            }
+            if (name.equals(CurrentViews.PREFIX + StaffFteSummary.TABLE)) {
+                sources.add(Source.WORKFORCE_STAFF); // summed from it at ingest
             }
         } else if (name.equals(OrganisationGraph.VIEW)) {
             sources.add(Source.ORGANISATIONS);

@@ -72,7 +72,7 @@ public final class SqlResources {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             List<String> all = new ArrayList<>();
-            for (String folder : List.of("silver", "reporting")) {
+            for (String folder : List.of("ingest", "silver", "reporting", "restricted")) {
                 list(folder).forEach(name -> all.add(folder + "/" + name));
             }
             for (String file : all) {

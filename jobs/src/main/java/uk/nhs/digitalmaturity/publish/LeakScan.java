@@ -1,9 +1,15 @@
 package uk.nhs.digitalmaturity.publish;
 
+import java.util.Collection;
+import java.util.regex.Pattern;
+import uk.nhs.digitalmaturity.contract.Column;
+import uk.nhs.digitalmaturity.contract.Source;
+
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
@@ -51,13 +57,43 @@ public class LeakScan {
         return spark.read().format("delta").load(lakehouse.tablePath(Zone.RESTRICTED, table));
     }
 
-    /** Every restricted identifier: staff and assignment ids, CE+ assessment ids. */
-    private Dataset<String> restrictedIdentifiers() {
-        Dataset<Row> staff = restricted("workforce_staff");
-        Dataset<Row> ids = staff.select(col("person_id").as("id"))
-                .union(staff.select(col("assignment_id").as("id")))
-                .union(restricted("ceplus_results").select(col("assessment_id").as("id")));
-        return ids.filter(col("id").isNotNull()).distinct().as(Encoders.STRING());
+    /** A column of restricted identifiers, and the shape the contract guarantees its values have (if any). */
+    private record Identifier(String table, String column, Pattern shape) {
+        static Identifier of(Source source, String column) {
+            Pattern shape = source.columns().stream().filter(c -> c.name().equals(column))
+                    .map(Column::check).filter(Column.PatternCheck.class::isInstance)
+                    .map(c -> Pattern.compile(((Column.PatternCheck) c).regex())).findFirst().orElse(null);
+            return new Identifier(source.table(), column, shape);
+        }
+
+        boolean couldBe(String value) {
+            return shape == null || shape.matcher(value).matches();
+        }
+    }
+
+    private static final List<Identifier> IDENTIFIERS = List.of(
+            Identifier.of(Source.WORKFORCE_STAFF, "person_id"),
+            Identifier.of(Source.WORKFORCE_STAFF, "assignment_id"),
+            Identifier.of(Source.CEPLUS_RESULTS, "assessment_id"));
+
+    /**
+     * The candidates that are restricted identifiers (staff and assignment ids, CE+ assessment ids). The
+     * candidates are few (the strings of small published tables), the identifiers many (1.4 million staff a
+     * month), so candidates are broadcast and each identifier column only filtered against them; a column is
+     * not read at all when no candidate has the shape its values must have (a person_id is 64 hex digits).
+     */
+    private Set<String> restrictedAmong(Collection<String> candidates) {
+        Set<String> hits = new TreeSet<>();
+        for (Identifier id : IDENTIFIERS) {
+            List<String> possible = candidates.stream().filter(id::couldBe).sorted().toList();
+            if (possible.isEmpty()) {
+                continue;
+            }
+            Dataset<Row> wanted = broadcast(spark.createDataset(possible, Encoders.STRING()).toDF("id"));
+            restricted(id.table()).select(col(id.column()).as("id")).join(wanted, "id", "left_semi").distinct()
+                    .collectAsList().forEach(r -> hits.add(r.getString(0)));
+        }
+        return hits;
     }
 
     /**
@@ -86,7 +122,12 @@ public class LeakScan {
             }
         }
         if (strings != null) {
-            for (Row r : strings.join(restrictedIdentifiers().toDF("id"), "id").groupBy("t", "c").count().collectAsList()) {
+            Set<String> candidates = new TreeSet<>();
+            strings.select("id").filter(col("id").isNotNull()).distinct().collectAsList()
+                    .forEach(r -> candidates.add(r.getString(0)));
+            Set<String> hits = restrictedAmong(candidates);
+            for (Row r : hits.isEmpty() ? List.<Row>of()
+                    : strings.filter(col("id").isin(hits.toArray())).groupBy("t", "c").count().collectAsList()) {
                 findings.add(r.getString(0) + ": column " + r.getString(1) + " holds " + r.getLong(2)
                         + " restricted identifier value(s)");
             }
@@ -137,8 +178,7 @@ public class LeakScan {
         } catch (IOException e) {
             throw new IllegalStateException("cannot scan " + folder + ": " + e.getMessage(), e);
         }
-        long hits = spark.createDataset(new ArrayList<>(tokens), Encoders.STRING()).toDF("id")
-                .join(restrictedIdentifiers().toDF("id"), "id").count();
+        long hits = restrictedAmong(tokens).size();
         if (hits > 0) {
             findings.add(folder + ": holds " + hits + " restricted identifier value(s)");
         }

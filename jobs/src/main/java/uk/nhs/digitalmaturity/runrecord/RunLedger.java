@@ -92,19 +92,25 @@ public class RunLedger {
         return (int) spark.read().format("delta").load(path).filter(col("run_id").equalTo(runId)).count() + 1;
     }
 
-    /** The outputs of the latest execution that ended well: what the next run compares fingerprints with. */
-    public Map<String, OutputRecord> lastGoodOutputs() {
-        Map<String, OutputRecord> outputs = new LinkedHashMap<>();
+    /** The latest execution that ended well: its run id, the build it ran, and the tables it left. */
+    public record LastGood(String runId, String gitCommit, Map<String, OutputRecord> outputs) {
+        public static final LastGood NONE = new LastGood("", "", Map.of());
+    }
+
+    /** What the next run compares its run id and fingerprints with. */
+    public LastGood lastGood() {
         List<Row> last = spark.read().format("delta").load(path)
                 .filter(col("status").isin(RunStatus.SUCCEEDED.name(), RunStatus.NOTHING_TO_DO.name()))
-                .orderBy(col("ended_at").desc()).limit(1).select("outputs").collectAsList();
-        if (!last.isEmpty()) {
-            for (Row o : last.get(0).<Row>getList(0)) {
-                outputs.put(o.getString(0), new OutputRecord(o.getString(0), o.getLong(1), o.getLong(2),
-                        o.getBoolean(3), o.getString(4)));
-            }
+                .orderBy(col("ended_at").desc()).limit(1).select("run_id", "git_commit", "outputs").collectAsList();
+        if (last.isEmpty()) {
+            return LastGood.NONE;
         }
-        return outputs;
+        Map<String, OutputRecord> outputs = new LinkedHashMap<>();
+        for (Row o : last.get(0).<Row>getList(2)) {
+            outputs.put(o.getString(0), new OutputRecord(o.getString(0), o.getLong(1), o.getLong(2),
+                    o.getBoolean(3), o.getString(4)));
+        }
+        return new LastGood(last.get(0).getString(0), last.get(0).getString(1), outputs);
     }
 
     /** Inserts or updates the execution's row (MERGE on run_id and execution: re-writing it is harmless). */

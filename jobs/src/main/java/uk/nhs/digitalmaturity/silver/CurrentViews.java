@@ -1,26 +1,23 @@
 package uk.nhs.digitalmaturity.silver;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.row_number;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.contract.Zone;
 import uk.nhs.digitalmaturity.ingest.BronzeSchema;
 import uk.nhs.digitalmaturity.ingest.RowParser;
+import uk.nhs.digitalmaturity.ingest.StaffFteSummary;
 
 /**
  * {@code current_<source>}: bronze as the pipeline saw it on the as-at date. Only snapshots dated on or
  * before that date count, and for each supersession key the latest of them wins, so a resubmitted return
  * replaces only the trust-years it resubmits. Every metric reads these views, never bronze itself.
+ *
+ * <p>Each view is plain SQL (see {@link #sql}), generated from the contract's supersession keys, so the
+ * benchmark's DuckDB peer runs the same text over the same data.
  */
 public final class CurrentViews {
     public static final String PREFIX = "current_";
@@ -28,31 +25,61 @@ public final class CurrentViews {
     private CurrentViews() {
     }
 
+    /** One current view: its name, the table it reads, and the SQL that supersedes older snapshots. */
+    public record View(String name, String table, String sql) {
+    }
+
     public static String viewName(Source source) {
         return PREFIX + source.table();
     }
 
-    public static void register(SparkSession spark, LocalDate asAt) {
+    /** Every current view, in contract order, then the staff-level summary's. */
+    public static List<View> all(LocalDate asAt) {
+        List<View> views = new ArrayList<>();
         for (Source source : Source.values()) {
-            current(spark, source, asAt).createOrReplaceTempView(viewName(source));
+            views.add(new View(viewName(source), source.qualifiedTable(), sql(source.qualifiedTable(),
+                    BronzeSchema.columnNames(source), source.supersessionKey(), source.latestWithinSnapshotBy(), asAt)));
+        }
+        // The staff-level extract summed at ingest, superseded exactly as the assignments it sums.
+        String summary = Zone.RESTRICTED.database() + "." + StaffFteSummary.TABLE;
+        views.add(new View(PREFIX + StaffFteSummary.TABLE, summary, sql(summary,
+                List.of(StaffFteSummary.SCHEMA.fieldNames()), StaffFteSummary.SUPERSESSION_KEY, List.of(), asAt)));
+        return views;
+    }
+
+    public static void register(SparkSession spark, LocalDate asAt) {
+        for (View view : all(asAt)) {
+            spark.sql(view.sql()).createOrReplaceTempView(view.name());
         }
     }
 
-    static Dataset<Row> current(SparkSession spark, Source source, LocalDate asAt) {
-        Dataset<Row> visible = spark.table(source.qualifiedTable())
-                .filter(col(BronzeSchema.SNAPSHOT).leq(lit(java.sql.Date.valueOf(asAt))));
-        Column[] key = source.supersessionKey().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        Dataset<Row> latest = visible.withColumn("_latest_snapshot", max(col(BronzeSchema.SNAPSHOT)).over(Window.partitionBy(key)))
-                .filter(col(BronzeSchema.SNAPSHOT).equalTo(col("_latest_snapshot")))
-                .drop("_latest_snapshot");
-        if (!source.latestWithinSnapshotBy().isEmpty()) {
-            List<Column> order = new ArrayList<>();
-            source.latestWithinSnapshotBy().forEach(c -> order.add(col(c).desc()));
-            order.add(col(RowParser.ROW_NUMBER).desc());
-            latest = latest.withColumn("_rank", row_number().over(Window.partitionBy(key)
-                            .orderBy(order.toArray(Column[]::new))))
-                    .filter(col("_rank").equalTo(1)).drop("_rank");
+    /**
+     * The rows of {@code table} as at the date: snapshots on or before it, the latest per supersession key,
+     * and within that snapshot (where {@code latestWithinSnapshotBy} is given) the one row latest by those
+     * columns, then by line number.
+     */
+    static String sql(String table, List<String> columns, List<String> supersessionKey,
+                      List<String> latestWithinSnapshotBy, LocalDate asAt) {
+        String select = columns.stream().map(CurrentViews::quoted).collect(Collectors.joining(", "));
+        String key = supersessionKey.stream().map(CurrentViews::quoted).collect(Collectors.joining(", "));
+        String ranked = "";
+        String rankFilter = "";
+        if (!latestWithinSnapshotBy.isEmpty()) {
+            List<String> order = new ArrayList<>();
+            latestWithinSnapshotBy.forEach(c -> order.add(quoted(c) + " DESC"));
+            order.add(quoted(RowParser.ROW_NUMBER) + " DESC");
+            ranked = ",\n        row_number() OVER (PARTITION BY " + key + ", " + BronzeSchema.SNAPSHOT
+                    + " ORDER BY " + String.join(", ", order) + ") AS _rank";
+            rankFilter = " AND _rank = 1";
         }
-        return latest;
+        return "SELECT " + select + "\nFROM (\n    SELECT *,\n        max(" + BronzeSchema.SNAPSHOT
+                + ") OVER (PARTITION BY " + key + ") AS _latest_snapshot" + ranked + "\n    FROM " + table
+                + "\n    WHERE " + BronzeSchema.SNAPSHOT + " <= DATE '" + asAt + "'\n) AS visible\nWHERE "
+                + BronzeSchema.SNAPSHOT + " = _latest_snapshot" + rankFilter;
+    }
+
+    /** Column names such as {@code index} are reserved words in some dialects. */
+    private static String quoted(String column) {
+        return "`" + column + "`";
     }
 }

@@ -42,6 +42,7 @@ import uk.nhs.digitalmaturity.silver.CurrentViews;
 import uk.nhs.digitalmaturity.silver.DeflatorCoverage;
 import uk.nhs.digitalmaturity.silver.OrganisationGraph;
 import uk.nhs.digitalmaturity.silver.ReportDates;
+import uk.nhs.digitalmaturity.silver.StoredViews;
 
 /**
  * The nightly job, one step per method: scan the landing zone, ingest what is new into bronze, lay out the
@@ -62,11 +63,10 @@ public class PipelineRun {
     }
 
     /**
-     * Silver views that several reporting tables read and that are costly to recompute: finance_folded (the
-     * 3.5 million finance lines with supersession, folding and prices; five tables) and workforce_totals (three).
-     * Measured by bench/run: without the cache each reader repeats the supersession window over every line.
+     * Silver views that several reporting tables read within a run: workforce_totals (three tables). The
+     * costlier finance_folded is kept between runs instead ({@link StoredViews}).
      */
-    static final Set<String> CACHED_VIEWS = Set.of("finance_folded", "workforce_totals");
+    static final Set<String> CACHED_VIEWS = Set.of("workforce_totals");
 
     private final SparkSession spark;
     private final Request request;
@@ -201,6 +201,14 @@ public class PipelineRun {
         DeflatorCoverage.check(spark, context.config());
         ReportDates.register(spark, context.config(), context.asAt());
         for (Map.Entry<String, String> view : catalog.silverViews().entrySet()) {
+            if (StoredViews.VIEWS.contains(view.getKey())) {
+                String fingerprint = Fingerprint.of("silver." + view.getKey(), codeVersion + "@" + gitCommit,
+                        context.config().describe(context.asAt()), context.visibleInputs(),
+                        catalog.sourcesOf(view.getKey()));
+                StoredViews.current(context, view.getKey(), view.getValue(), fingerprint)
+                        .createOrReplaceTempView(view.getKey());
+                continue;
+            }
             spark.sql(view.getValue(), context.sqlParameters()).createOrReplaceTempView(view.getKey());
             if (CACHED_VIEWS.contains(view.getKey())) {
                 spark.catalog().cacheTable(view.getKey()); // lazy: filled by the first table that reads it

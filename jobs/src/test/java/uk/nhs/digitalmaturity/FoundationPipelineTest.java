@@ -220,6 +220,30 @@ class FoundationPipelineTest {
     }
 
     @Test
+    void anIngestedFileIsReadAgainOnlyWhenTouchedOrWhenAskedTo() throws IOException {
+        Path copy = TestLandings.copy(landing, temp.resolve("touched-landing"));
+        Path lake = temp.resolve("touched-lakehouse");
+        assertEquals(ExitCodes.OK, run(copy, lake));
+        Path deflators = copy.resolve("deflators/2019-06-03/gdp_deflators.csv");
+        java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(deflators);
+        // Same bytes, new modification time: read again, same checksum, nothing new.
+        Files.setLastModifiedTime(deflators, java.nio.file.attribute.FileTime.fromMillis(modified.toMillis() + 60_000));
+        StringWriter quiet = new StringWriter();
+        assertEquals(ExitCodes.OK, NhsDigital.execute(new PrintWriter(quiet, true), "run", "--landing", copy.toString(),
+                "--lakehouse", lake.toString(), "--as-at", "2026-11-24"));
+        // Different bytes of the same length, modification time put back: only --verify-checksums can tell.
+        String text = Files.readString(deflators);
+        Files.writeString(deflators, text.replace("91.93", "91.94"));
+        Files.setLastModifiedTime(deflators, java.nio.file.attribute.FileTime.fromMillis(modified.toMillis() + 60_000));
+        assertEquals(ExitCodes.OK, run(copy, lake));
+        StringWriter err = new StringWriter();
+        int code = NhsDigital.execute(new PrintWriter(err, true), "run", "--landing", copy.toString(),
+                "--lakehouse", lake.toString(), "--as-at", "2026-11-24", "--verify-checksums");
+        assertEquals(ExitCodes.CONTRACT_VIOLATION, code);
+        assertTrue(err.toString().contains("deflators/2019-06-03/gdp_deflators.csv: changed since run"), err.toString());
+    }
+
+    @Test
     void aMissingDeflatorYearStopsTheRun() {
         StringWriter err = new StringWriter();
         int code = NhsDigital.execute(new PrintWriter(err, true), "run", "--landing", landing.toString(),

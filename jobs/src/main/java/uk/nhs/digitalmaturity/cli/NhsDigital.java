@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 GenerateSampleCommand.class,
                 ImportCommand.class,
                 ExportNotebooksCommand.class,
+                uk.nhs.digitalmaturity.benchmark.BenchCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -1,17 +1,19 @@
 package uk.nhs.digitalmaturity.publish;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
 import java.util.Collection;
 import java.util.regex.Pattern;
 import uk.nhs.digitalmaturity.contract.Column;
 import uk.nhs.digitalmaturity.contract.Source;
 
-import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.count_if;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,58 +99,86 @@ public class LeakScan {
     }
 
     /**
-     * What leaked into these tables (name → rows), as readable findings (empty when clean). All string
-     * values of all tables are checked in one join, so the scan costs two jobs whatever the number of tables.
+     * What leaked into these tables (name → rows), as readable findings (empty when clean). Published tables
+     * are small (hundreds to thousands of rows), so each is read once, a few at a time, and judged here; only
+     * the restricted identifiers stay in Spark, filtered against the published strings.
      */
     public List<String> scanTables(Map<String, Dataset<Row>> tables) {
         List<String> findings = new ArrayList<>();
-        Dataset<Row> strings = null;
-        Dataset<Row> numbers = null;
+        Map<String, List<Double>> scores = new HashMap<>();
+        for (Row r : restricted("ceplus_trust_results").filter("ceplus_score_pct IS NOT NULL")
+                .select(col("org_code"), col("ceplus_score_pct").cast("double")).distinct().collectAsList()) {
+            scores.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getDouble(1));
+        }
+        Map<String, List<Row>> rows = collectAll(tables);
+        // value → "table|column" → rows holding it
+        Map<String, Map<String, Long>> strings = new HashMap<>();
+        Map<String, long[]> judged = new TreeMap<>(); // "table|column" → {rows of assessed trusts, equal to a score}
         for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {
-            Dataset<Row> table = t.getValue();
-            boolean perTrust = List.of(table.columns()).contains("org_code");
-            for (StructField f : table.schema().fields()) {
+            StructField[] fields = t.getValue().schema().fields();
+            int org = List.of(t.getValue().columns()).indexOf("org_code");
+            for (int c = 0; c < fields.length; c++) {
+                StructField f = fields[c];
+                String where = t.getKey() + "|" + f.name();
                 if (RESTRICTED_COLUMNS.contains(f.name().toLowerCase())) {
                     findings.add(t.getKey() + ": has restricted column " + f.name());
                 }
-                if (f.dataType().equals(DataTypes.StringType)) {
-                    Dataset<Row> values = table.select(lit(t.getKey()).as("t"), lit(f.name()).as("c"), col(f.name()).as("id"));
-                    strings = strings == null ? values : strings.union(values);
-                } else if (perTrust && f.dataType() instanceof NumericType) {
-                    Dataset<Row> values = table.select(lit(t.getKey()).as("t"), lit(f.name()).as("c"),
-                            col("org_code").as("o"), col(f.name()).cast("double").as("v"));
-                    numbers = numbers == null ? values : numbers.union(values);
+                for (Row r : rows.get(t.getKey())) {
+                    if (r.isNullAt(c)) {
+                        if (org >= 0 && f.dataType() instanceof NumericType && !r.isNullAt(org)
+                                && scores.containsKey(r.getString(org))) {
+                            judged.computeIfAbsent(where, k -> new long[2])[0]++;
+                        }
+                        continue;
+                    }
+                    if (f.dataType().equals(DataTypes.StringType)) {
+                        strings.computeIfAbsent(r.getString(c), k -> new TreeMap<>()).merge(where, 1L, Long::sum);
+                    } else if (org >= 0 && f.dataType() instanceof NumericType && !r.isNullAt(org)
+                            && scores.containsKey(r.getString(org))) {
+                        double v = ((Number) r.get(c)).doubleValue();
+                        long[] mk = judged.computeIfAbsent(where, k -> new long[2]);
+                        mk[0]++;
+                        if (scores.get(r.getString(org)).stream().anyMatch(x -> Math.abs(x - v) < 1e-9)) {
+                            mk[1]++;
+                        }
+                    }
                 }
             }
         }
-        if (strings != null) {
-            Set<String> candidates = new TreeSet<>();
-            strings.select("id").filter(col("id").isNotNull()).distinct().collectAsList()
-                    .forEach(r -> candidates.add(r.getString(0)));
-            Set<String> hits = restrictedAmong(candidates);
-            for (Row r : hits.isEmpty() ? List.<Row>of()
-                    : strings.filter(col("id").isin(hits.toArray())).groupBy("t", "c").count().collectAsList()) {
-                findings.add(r.getString(0) + ": column " + r.getString(1) + " holds " + r.getLong(2)
-                        + " restricted identifier value(s)");
-            }
+        Map<String, Long> leaked = new TreeMap<>();
+        for (String hit : restrictedAmong(strings.keySet())) {
+            strings.get(hit).forEach((where, n) -> leaked.merge(where, n, Long::sum));
         }
-        if (numbers != null) {
-            // A column that reproduces trusts' own CE+ scores beside their codes publishes trust-level cyber
-            // results, whatever its name. One equal value is a coincidence (a percentile of 144/216 equals a
-            // score of 2/3); a column where at least half the rows of assessed trusts, and at least two, equal
-            // one of that trust's scores is a leak.
-            Dataset<Row> scores = restricted("ceplus_trust_results").filter("ceplus_score_pct IS NOT NULL")
-                    .groupBy(col("org_code").as("o")).agg(collect_set(col("ceplus_score_pct")).as("s"));
-            Dataset<Row> judged = numbers.join(scores, "o")
-                    .withColumn("hit", expr("exists(s, x -> abs(x - v) < 1e-9)"))
-                    .groupBy("t", "c").agg(count(lit(1)).as("m"), count_if(col("hit")).as("k"));
-            for (Row r : judged.filter("k >= 2 AND 2 * k >= m").collectAsList()) {
-                findings.add(r.getString(0) + ": column " + r.getString(1) + " equals the trust's own CE+ score in "
-                        + r.getLong(3) + " of " + r.getLong(2) + " row(s)");
+        leaked.forEach((where, n) -> findings.add(where.replace("|", ": column ") + " holds " + n
+                + " restricted identifier value(s)"));
+        // A column that reproduces trusts' own CE+ scores beside their codes publishes trust-level cyber
+        // results, whatever its name. One equal value is a coincidence (a percentile of 144/216 equals a
+        // score of 2/3); a column where at least half the rows of assessed trusts, and at least two, equal
+        // one of that trust's scores is a leak.
+        judged.forEach((where, mk) -> {
+            if (mk[1] >= 2 && 2 * mk[1] >= mk[0]) {
+                findings.add(where.replace("|", ": column ") + " equals the trust's own CE+ score in " + mk[1]
+                        + " of " + mk[0] + " row(s)");
             }
-        }
+        });
         return findings;
     }
+
+    /** Every table's rows, read {@value #AT_ONCE} at a time (the time is Delta log reads and tiny jobs). */
+    private static Map<String, List<Row>> collectAll(Map<String, Dataset<Row>> tables) {
+        ExecutorService pool = Executors.newFixedThreadPool(AT_ONCE);
+        try {
+            Map<String, CompletableFuture<List<Row>>> reads = new LinkedHashMap<>();
+            tables.forEach((name, table) -> reads.put(name, CompletableFuture.supplyAsync(table::collectAsList, pool)));
+            Map<String, List<Row>> out = new LinkedHashMap<>();
+            reads.forEach((name, f) -> out.put(name, f.join()));
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static final int AT_ONCE = 4;
 
     /** What leaked into the files of a folder (a publication pack, an export), as findings. */
     public List<String> scanFolder(String folder) {

@@ -202,10 +202,7 @@ public class PipelineRun {
         ReportDates.register(spark, context.config(), context.asAt());
         for (Map.Entry<String, String> view : catalog.silverViews().entrySet()) {
             if (StoredViews.VIEWS.contains(view.getKey())) {
-                String fingerprint = Fingerprint.of("silver." + view.getKey(), codeVersion + "@" + gitCommit,
-                        context.config().describe(context.asAt()), context.visibleInputs(),
-                        catalog.sourcesOf(view.getKey()));
-                StoredViews.current(context, view.getKey(), view.getValue(), fingerprint)
+                StoredViews.current(context, view.getKey(), view.getValue(), catalog.fingerprint(context, view.getKey()))
                         .createOrReplaceTempView(view.getKey());
                 continue;
             }

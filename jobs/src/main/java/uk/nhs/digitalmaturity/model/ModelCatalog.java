@@ -60,6 +60,15 @@ public class ModelCatalog {
         return new ArrayList<>(models.values());
     }
 
+    /**
+     * What a table or stored view is computed from: the code and the build, the parameters and as-at date,
+     * and the landing files of the sources it reads. Same fingerprint, same contents.
+     */
+    public String fingerprint(RunContext context, String name) {
+        return Fingerprint.of(name, context.codeVersion() + "@" + context.gitCommit(),
+                context.config().describe(context.asAt()), context.visibleInputs(), sourcesOf(name));
+    }
+
     /** The landing sources a view or table reads, directly or through other views and tables. */
     public Set<Source> sourcesOf(String name) {
         Set<Source> sources = new TreeSet<>();

@@ -67,9 +67,7 @@ public class ModelRunner {
 
     private OutputRecord build(Model model, OutputRecord last) {
         String path = context.lakehouse().tablePath(model.zone(), model.name());
-        String fingerprint = Fingerprint.of(model.qualifiedName(), context.codeVersion() + "@" + context.gitCommit(),
-                context.config().describe(context.asAt()), context.visibleInputs(),
-                catalog.sourcesOf(model.qualifiedName()));
+        String fingerprint = catalog.fingerprint(context, model.qualifiedName());
         if (last != null && last.fingerprint().equals(fingerprint) && DeltaTables.exists(context.spark(), path)
                 && context.delta().version(path) == last.deltaVersion()) {
             context.lakehouse().register(context.spark(), model.zone(), model.name());

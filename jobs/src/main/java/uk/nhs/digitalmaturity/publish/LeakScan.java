@@ -3,9 +3,6 @@ package uk.nhs.digitalmaturity.publish;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import java.util.Collection;
 import java.util.regex.Pattern;
@@ -110,7 +107,9 @@ public class LeakScan {
                 .select(col("org_code"), col("ceplus_score_pct").cast("double")).distinct().collectAsList()) {
             scores.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getDouble(1));
         }
-        Map<String, List<Row>> rows = collectAll(tables);
+        Map<String, java.util.function.Supplier<List<Row>>> reads = new LinkedHashMap<>();
+        tables.forEach((name, table) -> reads.put(name, table::collectAsList));
+        Map<String, List<Row>> rows = FewAtATime.read(reads);
         // value → "table|column" → rows holding it
         Map<String, Map<String, Long>> strings = new HashMap<>();
         Map<String, long[]> judged = new TreeMap<>(); // "table|column" → {rows of assessed trusts, equal to a score}
@@ -163,22 +162,6 @@ public class LeakScan {
         });
         return findings;
     }
-
-    /** Every table's rows, read {@value #AT_ONCE} at a time (the time is Delta log reads and tiny jobs). */
-    private static Map<String, List<Row>> collectAll(Map<String, Dataset<Row>> tables) {
-        ExecutorService pool = Executors.newFixedThreadPool(AT_ONCE);
-        try {
-            Map<String, CompletableFuture<List<Row>>> reads = new LinkedHashMap<>();
-            tables.forEach((name, table) -> reads.put(name, CompletableFuture.supplyAsync(table::collectAsList, pool)));
-            Map<String, List<Row>> out = new LinkedHashMap<>();
-            reads.forEach((name, f) -> out.put(name, f.join()));
-            return out;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static final int AT_ONCE = 4;
 
     /** What leaked into the files of a folder (a publication pack, an export), as findings. */
     public List<String> scanFolder(String folder) {

@@ -1,8 +1,5 @@
 package uk.nhs.digitalmaturity.publish;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.spark.sql.types.StructType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,29 +75,16 @@ public class PublicationPack {
     private record Loaded(StructType schema, List<Row> rows) {
     }
 
-    /**
-     * Every table, read {@value #AT_ONCE} at a time: each is a few hundred rows, so the time is Delta log reads
-     * and tiny jobs, which overlap well. The files do not depend on the order the reads finish in.
-     */
-    private static final int AT_ONCE = 4;
-
     private Map<String, Loaded> load(List<Model> reporting) {
-        ExecutorService pool = Executors.newFixedThreadPool(AT_ONCE);
-        try {
-            Map<String, CompletableFuture<Loaded>> reads = new LinkedHashMap<>();
-            for (Model model : reporting) {
-                reads.put(model.name(), CompletableFuture.supplyAsync(() -> {
-                    Dataset<Row> table = context.spark().read().format("delta")
-                            .load(context.lakehouse().tablePath(Zone.REPORTING, model.name()));
-                    return new Loaded(table.schema(), sorted(table, model.spec()).collectAsList());
-                }, pool));
-            }
-            Map<String, Loaded> out = new LinkedHashMap<>();
-            reads.forEach((name, f) -> out.put(name, f.join()));
-            return out;
-        } finally {
-            pool.shutdownNow();
+        Map<String, java.util.function.Supplier<Loaded>> reads = new LinkedHashMap<>();
+        for (Model model : reporting) {
+            reads.put(model.name(), () -> {
+                Dataset<Row> table = context.spark().read().format("delta")
+                        .load(context.lakehouse().tablePath(Zone.REPORTING, model.name()));
+                return new Loaded(table.schema(), sorted(table, model.spec()).collectAsList());
+            });
         }
+        return FewAtATime.read(reads);
     }
 
     /** Order columns, then key columns, then every column: a total order, so the same rows give the same file. */

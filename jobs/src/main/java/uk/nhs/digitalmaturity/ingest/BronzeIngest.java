@@ -97,7 +97,7 @@ public class BronzeIngest {
         }
         // One ledger commit per run. A crash before it means the files are read again next time, and the
         // replaceWhere writes above make that harmless.
-        ledger.record(entries);
+        ledger.record(delta, entries);
         return new IngestReport(entries);
     }
 

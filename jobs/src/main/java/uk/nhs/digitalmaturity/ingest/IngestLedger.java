@@ -97,17 +97,15 @@ public class IngestLedger {
         return entries;
     }
 
-    public void record(List<Entry> entries) {
+    public void record(DeltaTables delta, List<Entry> entries) {
         if (entries.isEmpty()) {
             return;
         }
         List<Row> rows = new ArrayList<>();
         entries.forEach(e -> rows.add(e.toRow()));
         Dataset<Row> df = DeltaTables.withComments(spark.createDataFrame(rows, SCHEMA), COMMENTS);
-        // mergeSchema: a ledger written before modified_at existed gains the column
-        df.write().format("delta").mode("overwrite").option("mergeSchema", "true")
-                .option("replaceWhere", Predicates.fileIn("source_file", entries.stream().map(Entry::sourceFile).toList()))
-                .save(path);
+        // a ledger written before modified_at existed gains the column
+        delta.replaceWhere(df, path, Predicates.fileIn("source_file", entries.stream().map(Entry::sourceFile).toList()),
+                true);
     }
 }
-

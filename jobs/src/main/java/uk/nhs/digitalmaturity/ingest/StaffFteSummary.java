@@ -67,8 +67,7 @@ public final class StaffFteSummary {
      * filled from every staff-level row once, so reports never see a summary that misses ingested files.
      */
     public void prepare() {
-        boolean created = !DeltaTables.exists(spark, path());
-        delta.ensureExists(path(), DeltaTables.commented(SCHEMA, COMMENTS), List.of(), COMMENT);
+        boolean created = delta.ensureExists(path(), DeltaTables.commented(SCHEMA, COMMENTS), List.of(), COMMENT);
         lakehouse.register(spark, Zone.RESTRICTED, TABLE);
         if (created) {
             Dataset<Row> staff = spark.table(Source.WORKFORCE_STAFF.qualifiedTable());

@@ -1,14 +1,5 @@
 package uk.nhs.digitalmaturity.publish;
 
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.TreeMap;
-
-import java.util.Collection;
-import java.util.regex.Pattern;
-import uk.nhs.digitalmaturity.contract.Column;
-import uk.nhs.digitalmaturity.contract.Source;
-
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
@@ -16,10 +7,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -30,6 +26,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
+import uk.nhs.digitalmaturity.contract.Column;
+import uk.nhs.digitalmaturity.contract.Source;
 import uk.nhs.digitalmaturity.contract.Zone;
 import uk.nhs.digitalmaturity.storage.Lakehouse;
 
@@ -122,23 +120,19 @@ public class LeakScan {
                 if (RESTRICTED_COLUMNS.contains(f.name().toLowerCase())) {
                     findings.add(t.getKey() + ": has restricted column " + f.name());
                 }
+                boolean text = f.dataType().equals(DataTypes.StringType);
+                boolean perTrustNumber = org >= 0 && f.dataType() instanceof NumericType;
                 for (Row r : rows.get(t.getKey())) {
-                    if (r.isNullAt(c)) {
-                        if (org >= 0 && f.dataType() instanceof NumericType && !r.isNullAt(org)
-                                && scores.containsKey(r.getString(org))) {
-                            judged.computeIfAbsent(where, k -> new long[2])[0]++;
-                        }
-                        continue;
-                    }
-                    if (f.dataType().equals(DataTypes.StringType)) {
+                    if (text && !r.isNullAt(c)) {
                         strings.computeIfAbsent(r.getString(c), k -> new TreeMap<>()).merge(where, 1L, Long::sum);
-                    } else if (org >= 0 && f.dataType() instanceof NumericType && !r.isNullAt(org)
-                            && scores.containsKey(r.getString(org))) {
-                        double v = ((Number) r.get(c)).doubleValue();
+                    }
+                    List<Double> own = perTrustNumber && !r.isNullAt(org) ? scores.get(r.getString(org)) : null;
+                    if (own != null) { // a row of an assessed trust
                         long[] mk = judged.computeIfAbsent(where, k -> new long[2]);
                         mk[0]++;
-                        if (scores.get(r.getString(org)).stream().anyMatch(x -> Math.abs(x - v) < 1e-9)) {
-                            mk[1]++;
+                        if (!r.isNullAt(c)) {
+                            double v = ((Number) r.get(c)).doubleValue();
+                            mk[1] += own.stream().anyMatch(x -> Math.abs(x - v) < 1e-9) ? 1 : 0;
                         }
                     }
                 }

@@ -60,26 +60,28 @@ public class DeltaTables {
         return out;
     }
 
-    /** Creates an empty table with this schema if none exists yet. */
-    public void ensureExists(String path, StructType schema, List<String> partitionBy, String comment) {
-        if (!exists(spark, path)) {
-            // One commit: schema with column comments, partitioning, table comment and properties together.
-            StringBuilder ddl = new StringBuilder("CREATE TABLE IF NOT EXISTS delta.`" + path + "` (")
-                    .append(schema.toDDL()).append(") USING delta");
-            if (!partitionBy.isEmpty()) {
-                ddl.append(" PARTITIONED BY (").append(String.join(", ", partitionBy)).append(')');
-            }
-            if (comment != null) {
-                ddl.append(" COMMENT ").append(quote(comment));
-            }
-            ddl.append(" TBLPROPERTIES (");
-            String sep = "";
-            for (Map.Entry<String, String> e : properties.entrySet()) {
-                ddl.append(sep).append(quote(e.getKey())).append(" = ").append(quote(e.getValue()));
-                sep = ", ";
-            }
-            spark.sql(ddl.append(')').toString());
+    /** Creates an empty table with this schema if none exists yet; true when it did. */
+    public boolean ensureExists(String path, StructType schema, List<String> partitionBy, String comment) {
+        if (exists(spark, path)) {
+            return false;
         }
+        // One commit: schema with column comments, partitioning, table comment and properties together.
+        StringBuilder ddl = new StringBuilder("CREATE TABLE IF NOT EXISTS delta.`" + path + "` (")
+                .append(schema.toDDL()).append(") USING delta");
+        if (!partitionBy.isEmpty()) {
+            ddl.append(" PARTITIONED BY (").append(String.join(", ", partitionBy)).append(')');
+        }
+        if (comment != null) {
+            ddl.append(" COMMENT ").append(quote(comment));
+        }
+        ddl.append(" TBLPROPERTIES (");
+        String sep = "";
+        for (Map.Entry<String, String> e : properties.entrySet()) {
+            ddl.append(sep).append(quote(e.getKey())).append(" = ").append(quote(e.getValue()));
+            sep = ", ";
+        }
+        spark.sql(ddl.append(')').toString());
+        return true;
     }
 
     /** Replaces the whole table: reporting tables are recomputed in full from bronze as at a date. */
@@ -94,7 +96,13 @@ public class DeltaTables {
      * an ingest after a crash replaces that file's rows instead of doubling them.
      */
     public long replaceWhere(Dataset<Row> df, String path, String predicate) {
-        df.write().format("delta").mode("overwrite").option("replaceWhere", predicate).save(path);
+        return replaceWhere(df, path, predicate, false);
+    }
+
+    /** As above; {@code addColumns}: a table written before a column existed gains it (Delta mergeSchema). */
+    public long replaceWhere(Dataset<Row> df, String path, String predicate, boolean addColumns) {
+        df.write().format("delta").mode("overwrite").option("replaceWhere", predicate)
+                .option("mergeSchema", String.valueOf(addColumns)).save(path);
         return version(path);
     }
 

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import uk.nhs.digitalmaturity.cli.ExitCodes;
 import uk.nhs.digitalmaturity.cli.NhsDigital;
 import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.failure.ExitCodes;
 
 /**
  * The foundation end to end on the hand-built fixture {@code fixtures/basic}: five trusts (RDD merged into

@@ -12,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import uk.nhs.digitalmaturity.cli.ExitCodes;
 import uk.nhs.digitalmaturity.cli.NhsDigital;
+import uk.nhs.digitalmaturity.failure.ExitCodes;
 
 /**
  * The pipeline run once per test JVM on the committed {@code sample-data/} as at 2026-11-24, shared by every

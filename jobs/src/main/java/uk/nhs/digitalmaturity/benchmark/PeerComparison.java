@@ -16,11 +16,11 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import uk.nhs.digitalmaturity.config.PipelineConfig;
+import uk.nhs.digitalmaturity.config.SqlResources;
 import uk.nhs.digitalmaturity.contract.Source;
 import uk.nhs.digitalmaturity.contract.Zone;
 import uk.nhs.digitalmaturity.ingest.StaffFteSummary;
 import uk.nhs.digitalmaturity.model.SqlNames;
-import uk.nhs.digitalmaturity.model.SqlResources;
 import uk.nhs.digitalmaturity.silver.CurrentViews;
 import uk.nhs.digitalmaturity.silver.OrganisationGraph;
 

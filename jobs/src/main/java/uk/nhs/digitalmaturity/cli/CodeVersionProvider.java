@@ -1,6 +1,7 @@
 package uk.nhs.digitalmaturity.cli;
 
 import picocli.CommandLine.IVersionProvider;
+import uk.nhs.digitalmaturity.pipeline.CodeVersion;
 
 /** `--version` prints the code version stamped into every run record and publication. */
 public class CodeVersionProvider implements IVersionProvider {

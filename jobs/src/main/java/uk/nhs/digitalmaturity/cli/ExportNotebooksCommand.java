@@ -13,11 +13,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import uk.nhs.digitalmaturity.config.PipelineConfig;
-import uk.nhs.digitalmaturity.storage.Lakehouse;
-import uk.nhs.digitalmaturity.storage.SparkSessions;
+import uk.nhs.digitalmaturity.console.Progress;
+import uk.nhs.digitalmaturity.failure.ExitCodes;
 import uk.nhs.digitalmaturity.notebooks.NotebookExport;
 import uk.nhs.digitalmaturity.notebooks.RunInfo;
-import uk.nhs.digitalmaturity.runrecord.Progress;
+import uk.nhs.digitalmaturity.storage.Lakehouse;
+import uk.nhs.digitalmaturity.storage.SparkSessions;
 
 /**
  * {@code nhs-digital export-notebooks}: the Jupyter notebooks of a lakehouse's latest successful run (or its

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import uk.nhs.digitalmaturity.failure.ExitCodes;
 import uk.nhs.digitalmaturity.sample.GeneratorOptions;
 import uk.nhs.digitalmaturity.sample.SampleLandingGenerator;
 import uk.nhs.digitalmaturity.sample.SampleScale;

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import uk.nhs.digitalmaturity.failure.ExitCodes;
 import uk.nhs.digitalmaturity.importer.FinancialYears;
 import uk.nhs.digitalmaturity.importer.ImportKind;
 import uk.nhs.digitalmaturity.importer.ImportOptions;

@@ -2,6 +2,9 @@ package uk.nhs.digitalmaturity.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import uk.nhs.digitalmaturity.failure.ContractViolation;
+import uk.nhs.digitalmaturity.failure.DataTestFailure;
+import uk.nhs.digitalmaturity.failure.ExitCodes;
 
 /** The launcher's entry point: one command with a subcommand per job. */
 @Command(name = "nhs-digital",

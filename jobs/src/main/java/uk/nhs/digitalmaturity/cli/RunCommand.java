@@ -9,10 +9,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import uk.nhs.digitalmaturity.PipelineRun;
 import uk.nhs.digitalmaturity.config.PipelineConfig;
+import uk.nhs.digitalmaturity.console.Progress;
+import uk.nhs.digitalmaturity.failure.ExitCodes;
+import uk.nhs.digitalmaturity.pipeline.PipelineRun;
 import uk.nhs.digitalmaturity.storage.SparkSessions;
-import uk.nhs.digitalmaturity.runrecord.Progress;
 
 /** {@code nhs-digital run}: the nightly pipeline, landing → bronze → reporting. */
 @Command(name = "run", mixinStandardHelpOptions = true,

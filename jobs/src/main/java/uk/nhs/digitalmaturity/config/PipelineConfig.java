@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import uk.nhs.digitalmaturity.contract.FinancialYear;
 
 /**
  * The analysis parameters of a run, read from {@code pipeline-defaults.yaml} (and an optional override

@@ -37,7 +37,7 @@ public final class ImportRun {
     }
 
     /**
-     * @throws uk.nhs.digitalmaturity.cli.ContractViolation when the file is not recognised or the landing file
+     * @throws uk.nhs.digitalmaturity.failure.ContractViolation when the file is not recognised or the landing file
      *     exists with different content (and not {@code force}); nothing is written then
      */
     public static Report run(ImportKind kind, Path file, ImportOptions options) throws IOException {

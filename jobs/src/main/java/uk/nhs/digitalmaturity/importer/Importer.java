@@ -10,7 +10,7 @@ import java.util.List;
  */
 public interface Importer {
     /**
-     * @throws uk.nhs.digitalmaturity.cli.ContractViolation when the file is not recognised (the message names
+     * @throws uk.nhs.digitalmaturity.failure.ContractViolation when the file is not recognised (the message names
      *     the file and what was expected)
      */
     ImportedTable read(Path file, ImportOptions options) throws IOException;

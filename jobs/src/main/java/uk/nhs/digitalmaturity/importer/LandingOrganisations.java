@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import uk.nhs.digitalmaturity.cli.ContractViolation;
+import uk.nhs.digitalmaturity.failure.ContractViolation;
 
 /**
  * The organisation codes in the landing zone's latest {@code organisations/<snapshot>/organisations.csv} dated on

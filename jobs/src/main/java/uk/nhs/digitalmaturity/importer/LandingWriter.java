@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import uk.nhs.digitalmaturity.cli.ContractViolation;
+import uk.nhs.digitalmaturity.failure.ContractViolation;
 
 /**
  * Writes a landing file, {@code <landing>/<source>/<snapshot>/<file>.csv}: RFC 4180 via commons-csv, UTF-8

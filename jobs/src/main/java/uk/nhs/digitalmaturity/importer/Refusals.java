@@ -1,7 +1,7 @@
 package uk.nhs.digitalmaturity.importer;
 
 import java.nio.file.Path;
-import uk.nhs.digitalmaturity.cli.ContractViolation;
+import uk.nhs.digitalmaturity.failure.ContractViolation;
 
 /** Builds the refusal for a file an importer does not recognise: it names the file, what was expected and why. */
 final class Refusals {

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import uk.nhs.digitalmaturity.cli.ContractViolation;
+import uk.nhs.digitalmaturity.failure.ContractViolation;
 
 /**
  * The optional {@code --sector-map} for {@code ods-etr}: a CSV with a header row and columns {@code org_code}

@@ -16,7 +16,7 @@ import org.apache.poi.ss.usermodel.Date1904Support;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import uk.nhs.digitalmaturity.cli.ContractViolation;
+import uk.nhs.digitalmaturity.failure.ContractViolation;
 
 /**
  * A streaming, read-only view of an xlsx workbook (excel-streaming-reader on top of POI): rows are parsed from

@@ -6,23 +6,23 @@ import static org.apache.spark.sql.functions.lit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Set;
-import java.util.TreeSet;
-import org.apache.spark.util.LongAccumulator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import uk.nhs.digitalmaturity.cli.ContractViolation;
+import org.apache.spark.util.LongAccumulator;
+import uk.nhs.digitalmaturity.console.Progress;
 import uk.nhs.digitalmaturity.contract.Source;
 import uk.nhs.digitalmaturity.contract.Zone;
-import uk.nhs.digitalmaturity.storage.DeltaTables;
-import uk.nhs.digitalmaturity.storage.Lakehouse;
+import uk.nhs.digitalmaturity.failure.ContractViolation;
 import uk.nhs.digitalmaturity.landing.LandingFile;
 import uk.nhs.digitalmaturity.landing.LandingZone;
-import uk.nhs.digitalmaturity.runrecord.Progress;
+import uk.nhs.digitalmaturity.storage.DeltaTables;
+import uk.nhs.digitalmaturity.storage.Lakehouse;
 
 /**
  * Landing → bronze. Bronze is append-only and remembers every file it has read (path and SHA-256), so each

@@ -6,9 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import uk.nhs.digitalmaturity.cli.ContractViolation;
 import uk.nhs.digitalmaturity.contract.Column;
 import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.failure.ContractViolation;
 
 /**
  * Where each contract column sits in one file. Column order may differ between snapshots and names are

@@ -15,9 +15,9 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import uk.nhs.digitalmaturity.config.FinancialYear;
 import uk.nhs.digitalmaturity.contract.Column;
 import uk.nhs.digitalmaturity.contract.ColumnType;
+import uk.nhs.digitalmaturity.contract.FinancialYear;
 import uk.nhs.digitalmaturity.contract.Rule;
 import uk.nhs.digitalmaturity.contract.Source;
 

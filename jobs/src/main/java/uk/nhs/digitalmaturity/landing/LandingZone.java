@@ -16,8 +16,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import uk.nhs.digitalmaturity.cli.ContractViolation;
 import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.failure.ContractViolation;
 
 /**
  * Lists the landing zone's files in the contract's layout and checksums each one. Read through Hadoop's

@@ -5,7 +5,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import uk.nhs.digitalmaturity.cli.DataTestFailure;
+import uk.nhs.digitalmaturity.failure.DataTestFailure;
 
 /**
  * The tests beside each model ({@code sql/<zone>/<table>.yml}): key unique and not null, accepted values,

@@ -2,6 +2,7 @@ package uk.nhs.digitalmaturity.model;
 
 import java.util.Set;
 import java.util.TreeSet;
+import uk.nhs.digitalmaturity.config.SqlResources;
 import uk.nhs.digitalmaturity.contract.Zone;
 
 /**

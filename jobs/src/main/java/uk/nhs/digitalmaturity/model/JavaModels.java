@@ -9,7 +9,7 @@ public final class JavaModels {
 
     public static List<Model> all() {
         return List.of(
-                new uk.nhs.digitalmaturity.dma.DmaThemeChangeSignificance(),
-                new uk.nhs.digitalmaturity.stats.ItCapexPerFteVariation());
+                new uk.nhs.digitalmaturity.model.stats.DmaThemeChangeSignificance(),
+                new uk.nhs.digitalmaturity.model.stats.ItCapexPerFteVariation());
     }
 }

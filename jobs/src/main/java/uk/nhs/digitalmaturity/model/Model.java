@@ -4,6 +4,7 @@ import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import uk.nhs.digitalmaturity.contract.Zone;
+import uk.nhs.digitalmaturity.silver.RunContext;
 
 /** One output table: a SQL file or a Java computation, with its spec. */
 public interface Model {

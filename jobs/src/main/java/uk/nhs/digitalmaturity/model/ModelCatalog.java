@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import uk.nhs.digitalmaturity.config.SqlResources;
 import uk.nhs.digitalmaturity.contract.Source;
 import uk.nhs.digitalmaturity.contract.Zone;
-import uk.nhs.digitalmaturity.silver.CurrentViews;
 import uk.nhs.digitalmaturity.ingest.StaffFteSummary;
+import uk.nhs.digitalmaturity.silver.CurrentViews;
 import uk.nhs.digitalmaturity.silver.OrganisationGraph;
+import uk.nhs.digitalmaturity.silver.RunContext;
 
 /**
  * Every view and output table of {@code sql/}, in an order where each comes after what it reads, and the

@@ -13,13 +13,13 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import uk.nhs.digitalmaturity.config.SqlResources;
 import uk.nhs.digitalmaturity.contract.Zone;
+import uk.nhs.digitalmaturity.model.ModelSpec;
+import uk.nhs.digitalmaturity.publish.PublicationPack;
 import uk.nhs.digitalmaturity.storage.AtomicFolder;
 import uk.nhs.digitalmaturity.storage.DeltaTables;
 import uk.nhs.digitalmaturity.storage.Lakehouse;
-import uk.nhs.digitalmaturity.model.ModelSpec;
-import uk.nhs.digitalmaturity.model.SqlResources;
-import uk.nhs.digitalmaturity.publish.PublicationPack;
 
 /**
  * Writes the Jupyter notebooks of one run: an index and one notebook per figure ({@link Figures}), each with

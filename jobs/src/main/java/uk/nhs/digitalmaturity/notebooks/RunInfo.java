@@ -11,12 +11,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import uk.nhs.digitalmaturity.contract.Zone;
+import uk.nhs.digitalmaturity.failure.RunStatus;
+import uk.nhs.digitalmaturity.model.OutputRecord;
+import uk.nhs.digitalmaturity.runrecord.RunLedger;
+import uk.nhs.digitalmaturity.silver.RunContext;
 import uk.nhs.digitalmaturity.storage.DeltaTables;
 import uk.nhs.digitalmaturity.storage.Lakehouse;
-import uk.nhs.digitalmaturity.model.OutputRecord;
-import uk.nhs.digitalmaturity.model.RunContext;
-import uk.nhs.digitalmaturity.runrecord.RunLedger;
-import uk.nhs.digitalmaturity.runrecord.RunStatus;
 
 /**
  * The run the notebooks come from: its id, as-at date, code version and parameters, and the Delta version of

@@ -1,7 +1,5 @@
 package uk.nhs.digitalmaturity.publish;
 
-import org.apache.spark.sql.types.StructType;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,11 +20,12 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import uk.nhs.digitalmaturity.contract.Zone;
-import uk.nhs.digitalmaturity.storage.AtomicFolder;
 import uk.nhs.digitalmaturity.model.Model;
 import uk.nhs.digitalmaturity.model.ModelSpec;
-import uk.nhs.digitalmaturity.model.RunContext;
+import uk.nhs.digitalmaturity.silver.RunContext;
+import uk.nhs.digitalmaturity.storage.AtomicFolder;
 
 /**
  * {@code publication/<as-at>/}: one CSV per reporting table, rounded as the report publishes, columns in the

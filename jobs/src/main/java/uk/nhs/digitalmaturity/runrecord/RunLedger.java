@@ -16,9 +16,10 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import uk.nhs.digitalmaturity.contract.Zone;
+import uk.nhs.digitalmaturity.failure.RunStatus;
+import uk.nhs.digitalmaturity.model.OutputRecord;
 import uk.nhs.digitalmaturity.storage.DeltaTables;
 import uk.nhs.digitalmaturity.storage.Lakehouse;
-import uk.nhs.digitalmaturity.model.OutputRecord;
 
 /** {@code ops.runs}: one row per execution of a command, written when it starts and updated when it ends. */
 public class RunLedger {

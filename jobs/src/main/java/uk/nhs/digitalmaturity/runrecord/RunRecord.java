@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import uk.nhs.digitalmaturity.failure.RunStatus;
 import uk.nhs.digitalmaturity.ingest.IngestLedger;
 import uk.nhs.digitalmaturity.model.OutputRecord;
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.SparkSession;
-import uk.nhs.digitalmaturity.cli.ContractViolation;
 import uk.nhs.digitalmaturity.config.PipelineConfig;
+import uk.nhs.digitalmaturity.failure.ContractViolation;
 
 /** Every year of the analysis window, and the price base year, must have a deflator, or real terms are fiction. */
 public final class DeflatorCoverage {

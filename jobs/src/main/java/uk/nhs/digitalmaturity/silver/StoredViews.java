@@ -8,7 +8,7 @@ import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import uk.nhs.digitalmaturity.model.RunContext;
+import uk.nhs.digitalmaturity.silver.RunContext;
 import uk.nhs.digitalmaturity.storage.DeltaTables;
 
 /**

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.digitalmaturity.SharedSpark;
 import uk.nhs.digitalmaturity.TestLandings;
-import uk.nhs.digitalmaturity.cli.ExitCodes;
 import uk.nhs.digitalmaturity.cli.NhsDigital;
+import uk.nhs.digitalmaturity.failure.ExitCodes;
 
 /**
  * The DMA tables end to end on the hand-built fixture {@code fixtures/dma}: three trusts, twelve questions a

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.digitalmaturity.SharedSpark;
-import uk.nhs.digitalmaturity.cli.ExitCodes;
 import uk.nhs.digitalmaturity.cli.NhsDigital;
+import uk.nhs.digitalmaturity.failure.ExitCodes;
 
 /**
  * The digital maturity figures of the NAO report (../shared/nao-figures.md) from a run on the repository's

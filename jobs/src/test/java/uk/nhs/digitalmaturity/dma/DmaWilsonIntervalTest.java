@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import uk.nhs.digitalmaturity.SharedSpark;
 import uk.nhs.digitalmaturity.config.PipelineConfig;
-import uk.nhs.digitalmaturity.model.SqlResources;
+import uk.nhs.digitalmaturity.config.SqlResources;
 
 /**
  * The 95% Wilson score intervals of reporting.dma_theme_summary, computed by the shipped SQL

@@ -22,7 +22,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.nhs.digitalmaturity.cli.ExitCodes;
+import uk.nhs.digitalmaturity.failure.ExitCodes;
 
 /** dspt-xlsx on the real 2018-19 DSPT publication (31,970 organisations) and on small workbooks written here. */
 class DsptImportTest {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import uk.nhs.digitalmaturity.cli.ExitCodes;
+import uk.nhs.digitalmaturity.failure.ExitCodes;
 
 /**
  * Every importer refuses a truncated file and a file of another kind cleanly: exit code 3, a message naming the

@@ -24,7 +24,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.nhs.digitalmaturity.cli.ExitCodes;
+import uk.nhs.digitalmaturity.failure.ExitCodes;
 
 /**
  * A 30,000-row workforce workbook, written here with POI's streaming SXSSFWorkbook, imports correctly; and it

@@ -17,7 +17,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.nhs.digitalmaturity.cli.ExitCodes;
+import uk.nhs.digitalmaturity.failure.ExitCodes;
 
 /**
  * ods-succ on a fixture in ODS's succ layout (no real succ file is in real-data): no header, quoted fields,

@@ -25,7 +25,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.nhs.digitalmaturity.cli.ExitCodes;
+import uk.nhs.digitalmaturity.failure.ExitCodes;
 
 /**
  * workforce-xlsx on the real NHS Workforce Statistics workbook (sheet 'Data', 81,603 rows: September 2017 and

@@ -24,8 +24,8 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.nhs.digitalmaturity.SharedSpark;
-import uk.nhs.digitalmaturity.cli.ExitCodes;
 import uk.nhs.digitalmaturity.cli.NhsDigital;
+import uk.nhs.digitalmaturity.failure.ExitCodes;
 
 /**
  * Every notebook is valid nbformat 4.4 (the official JSON schema, {@code nbformat/nbformat.v4.4.schema.json}

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import uk.nhs.digitalmaturity.TestLandings;
-import uk.nhs.digitalmaturity.cli.ExitCodes;
 import uk.nhs.digitalmaturity.cli.NhsDigital;
+import uk.nhs.digitalmaturity.failure.ExitCodes;
 
 /**
  * The committed {@code notebooks-export/} is the export of the sample data run: re-run and re-export, and the

@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import uk.nhs.digitalmaturity.SharedSpark;
-import uk.nhs.digitalmaturity.cli.ExitCodes;
 import uk.nhs.digitalmaturity.cli.NhsDigital;
+import uk.nhs.digitalmaturity.failure.ExitCodes;
 
 /**
  * The lakehouse the committed {@code notebooks-export/} comes from, built once per test JVM and shared by the

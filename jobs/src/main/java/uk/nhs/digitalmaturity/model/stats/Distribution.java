@@ -1,4 +1,4 @@
-package uk.nhs.digitalmaturity.stats;
+package uk.nhs.digitalmaturity.model.stats;
 
 import java.util.Arrays;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;

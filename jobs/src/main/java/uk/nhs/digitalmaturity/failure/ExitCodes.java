@@ -1,4 +1,4 @@
-package uk.nhs.digitalmaturity.cli;
+package uk.nhs.digitalmaturity.failure;
 
 /**
  * The process exit codes, documented in the README. Schedulers (cron, Airflow) branch on these, so they

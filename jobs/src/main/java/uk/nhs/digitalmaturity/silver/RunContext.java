@@ -1,14 +1,14 @@
-package uk.nhs.digitalmaturity.model;
+package uk.nhs.digitalmaturity.silver;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import uk.nhs.digitalmaturity.config.PipelineConfig;
+import uk.nhs.digitalmaturity.console.Progress;
 import uk.nhs.digitalmaturity.ingest.IngestLedger;
 import uk.nhs.digitalmaturity.storage.DeltaTables;
 import uk.nhs.digitalmaturity.storage.Lakehouse;
-import uk.nhs.digitalmaturity.runrecord.Progress;
 
 /**
  * What every step of a run shares: the session, the parameters, and the identity of the run.

@@ -1,4 +1,4 @@
-package uk.nhs.digitalmaturity.runrecord;
+package uk.nhs.digitalmaturity.console;
 
 import java.io.PrintStream;
 

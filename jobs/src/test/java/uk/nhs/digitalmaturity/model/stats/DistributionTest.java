@@ -1,4 +1,4 @@
-package uk.nhs.digitalmaturity.stats;
+package uk.nhs.digitalmaturity.model.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

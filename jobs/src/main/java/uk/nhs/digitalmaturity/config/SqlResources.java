@@ -1,4 +1,4 @@
-package uk.nhs.digitalmaturity.model;
+package uk.nhs.digitalmaturity.config;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package uk.nhs.digitalmaturity.cli;
+package uk.nhs.digitalmaturity.pipeline;
 
 import java.io.IOException;
 import java.io.InputStream;

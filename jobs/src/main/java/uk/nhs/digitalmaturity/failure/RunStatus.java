@@ -1,4 +1,4 @@
-package uk.nhs.digitalmaturity.runrecord;
+package uk.nhs.digitalmaturity.failure;
 
 /** How an execution ended. */
 public enum RunStatus {

@@ -1,4 +1,4 @@
-package uk.nhs.digitalmaturity.dma;
+package uk.nhs.digitalmaturity.model.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import uk.nhs.digitalmaturity.dma.DmaThemeChangeSignificance.SignedRank;
+import uk.nhs.digitalmaturity.model.stats.DmaThemeChangeSignificance.SignedRank;
 
 /**
  * The signed-rank test behind reporting.dma_theme_change_test, against values worked out by hand. Ranks are

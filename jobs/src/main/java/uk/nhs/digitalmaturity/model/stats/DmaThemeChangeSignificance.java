@@ -1,4 +1,4 @@
-package uk.nhs.digitalmaturity.dma;
+package uk.nhs.digitalmaturity.model.stats;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -18,7 +18,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import uk.nhs.digitalmaturity.contract.Zone;
 import uk.nhs.digitalmaturity.model.JavaModel;
-import uk.nhs.digitalmaturity.model.RunContext;
+import uk.nhs.digitalmaturity.silver.RunContext;
 
 /**
  * {@code reporting.dma_theme_change_test}: did trusts' digital maturity change nationally between successive

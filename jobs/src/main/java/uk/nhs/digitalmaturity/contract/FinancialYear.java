@@ -1,4 +1,4 @@
-package uk.nhs.digitalmaturity.config;
+package uk.nhs.digitalmaturity.contract;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package uk.nhs.digitalmaturity.cli;
+package uk.nhs.digitalmaturity.failure;
 
 /**
  * A breach of the extract contract that stops the run (exit code {@link ExitCodes#CONTRACT_VIOLATION}).

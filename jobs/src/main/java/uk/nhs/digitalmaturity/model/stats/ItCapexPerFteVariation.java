@@ -1,4 +1,4 @@
-package uk.nhs.digitalmaturity.stats;
+package uk.nhs.digitalmaturity.model.stats;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import uk.nhs.digitalmaturity.contract.Zone;
 import uk.nhs.digitalmaturity.model.JavaModel;
-import uk.nhs.digitalmaturity.model.RunContext;
+import uk.nhs.digitalmaturity.silver.RunContext;
 
 /**
  * {@code reporting.it_capex_per_fte_variation}: how widely IT capital expenditure per FTE varies between trusts

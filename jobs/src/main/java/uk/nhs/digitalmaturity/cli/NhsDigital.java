@@ -2,9 +2,7 @@ package uk.nhs.digitalmaturity.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import uk.nhs.digitalmaturity.failure.ContractViolation;
-import uk.nhs.digitalmaturity.failure.DataTestFailure;
-import uk.nhs.digitalmaturity.failure.ExitCodes;
+import uk.nhs.digitalmaturity.failure.PipelineFailure;
 
 /** The launcher's entry point: one command with a subcommand per job. */
 @Command(name = "nhs-digital",
@@ -42,17 +40,12 @@ public class NhsDigital {
         CommandLine cli = new CommandLine(new NhsDigital());
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof ContractViolation) {
-                cmd.getErr().println("contract violation: " + ex.getMessage());
-                return ExitCodes.CONTRACT_VIOLATION;
+            PipelineFailure failure = PipelineFailure.of(ex);
+            cmd.getErr().println(failure.line());
+            if (failure.unexpected()) {
+                ex.printStackTrace(cmd.getErr());
             }
-            if (ex instanceof DataTestFailure) {
-                cmd.getErr().println("data test failed: " + ex.getMessage());
-                return ExitCodes.DATA_TEST_FAILED;
-            }
-            cmd.getErr().println("unexpected failure: " + ex);
-            ex.printStackTrace(cmd.getErr());
-            return ExitCodes.UNEXPECTED_FAILURE;
+            return failure.exitCode();
         });
         return cli.execute(args);
     }

@@ -13,6 +13,7 @@ import uk.nhs.digitalmaturity.config.PipelineConfig;
 import uk.nhs.digitalmaturity.console.Progress;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
 import uk.nhs.digitalmaturity.pipeline.PipelineRun;
+import uk.nhs.digitalmaturity.pipeline.RunRequest;
 import uk.nhs.digitalmaturity.storage.SparkSessions;
 
 /** {@code nhs-digital run}: the nightly pipeline, landing → bronze → reporting. */
@@ -60,21 +61,9 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PipelineConfig parameters = PipelineConfig.load(config);
-        if (priceBaseYear != null) {
-            parameters.priceBaseYear = priceBaseYear;
-        }
-        if (windowStart != null) {
-            parameters.windowStart = windowStart;
-        }
-        if (windowEnd != null) {
-            parameters.windowEnd = windowEnd;
-        }
-        if (referencePeriod != null) {
-            parameters.referencePeriod = referencePeriod;
-        }
+        PipelineConfig parameters;
         try {
-            parameters.validate();
+            parameters = PipelineConfig.load(config).with(priceBaseYear, windowStart, windowEnd, referencePeriod);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("usage: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -82,8 +71,8 @@ public class RunCommand implements Callable<Integer> {
         LocalDate date = asAt != null ? asAt : LocalDate.now(ZoneOffset.UTC);
         SparkSession spark = SparkSessions.getOrCreate(parameters);
         String command = "run " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        PipelineRun.Request request = new PipelineRun.Request(landing, lakehouse, date, parameters, command.trim(),
-                !noNotebooks, verifyChecksums, rebuild);
+        RunRequest request = new RunRequest(landing, lakehouse, date, parameters, command.trim(), !noNotebooks,
+                verifyChecksums, rebuild);
         return new PipelineRun(spark, request, new Progress(System.out)).execute();
     }
 }

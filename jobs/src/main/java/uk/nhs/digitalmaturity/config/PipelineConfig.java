@@ -21,23 +21,30 @@ import uk.nhs.digitalmaturity.contract.FinancialYear;
  * fingerprint.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public class PipelineConfig {
-    @JsonProperty("price_base_year") public String priceBaseYear;
-    @JsonProperty("window_start") public String windowStart;
-    @JsonProperty("window_end") public String windowEnd;
-    @JsonProperty("reference_period") public String referencePeriod;
-    @JsonProperty("it_share_ambition_pct") public double itShareAmbitionPct;
-    @JsonProperty("it_share_nao_estimate_pct") public double itShareNaoEstimatePct;
-    @JsonProperty("cyber_comparison_dates") public List<String> cyberComparisonDates;
-    @JsonProperty("log_retention") public String logRetention;
-    @JsonProperty("deleted_file_retention") public String deletedFileRetention;
-    @JsonProperty("local_shuffle_partitions") public int localShufflePartitions;
+public final class PipelineConfig {
+    /** The shipped defaults, one file: {@code jobs/src/main/resources/pipeline-defaults.yaml}. */
+    public static final String DEFAULTS = "pipeline-defaults.yaml";
+
+    // Set by Jackson only: a loaded configuration never changes (command-line options make a copy).
+    @JsonProperty("price_base_year") private String priceBaseYear;
+    @JsonProperty("window_start") private String windowStart;
+    @JsonProperty("window_end") private String windowEnd;
+    @JsonProperty("reference_period") private String referencePeriod;
+    @JsonProperty("it_share_ambition_pct") private double itShareAmbitionPct;
+    @JsonProperty("it_share_nao_estimate_pct") private double itShareNaoEstimatePct;
+    @JsonProperty("cyber_comparison_dates") private List<String> cyberComparisonDates;
+    @JsonProperty("log_retention") private String logRetention;
+    @JsonProperty("deleted_file_retention") private String deletedFileRetention;
+    @JsonProperty("local_shuffle_partitions") private int localShufflePartitions;
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+    private PipelineConfig() {
+    }
+
     /** The shipped defaults, overlaid with {@code overrides} when given. */
     public static PipelineConfig load(Path overrides) {
-        try (InputStream in = PipelineConfig.class.getResourceAsStream("/pipeline-defaults.yaml")) {
+        try (InputStream in = PipelineConfig.class.getResourceAsStream("/" + DEFAULTS)) {
             PipelineConfig config = YAML.readValue(in, PipelineConfig.class);
             if (overrides != null) {
                 ObjectReader updater = YAML.readerForUpdating(config);
@@ -50,7 +57,54 @@ public class PipelineConfig {
         }
     }
 
-    public void validate() {
+    /**
+     * A copy with the command line's analysis options applied (a null keeps this configuration's value).
+     *
+     * @throws IllegalArgumentException when a value is not of its form (a usage error)
+     */
+    public PipelineConfig with(String priceBaseYear, String windowStart, String windowEnd, String referencePeriod) {
+        PipelineConfig copy = YAML.convertValue(YAML.convertValue(this, Map.class), PipelineConfig.class);
+        copy.priceBaseYear = priceBaseYear != null ? priceBaseYear : this.priceBaseYear;
+        copy.windowStart = windowStart != null ? windowStart : this.windowStart;
+        copy.windowEnd = windowEnd != null ? windowEnd : this.windowEnd;
+        copy.referencePeriod = referencePeriod != null ? referencePeriod : this.referencePeriod;
+        copy.validate();
+        return copy;
+    }
+
+    public String priceBaseYear() {
+        return priceBaseYear;
+    }
+
+    public String windowStart() {
+        return windowStart;
+    }
+
+    public String windowEnd() {
+        return windowEnd;
+    }
+
+    public String referencePeriod() {
+        return referencePeriod;
+    }
+
+    public List<String> cyberComparisonDates() {
+        return List.copyOf(cyberComparisonDates);
+    }
+
+    public String logRetention() {
+        return logRetention;
+    }
+
+    public String deletedFileRetention() {
+        return deletedFileRetention;
+    }
+
+    public int localShufflePartitions() {
+        return localShufflePartitions;
+    }
+
+    private void validate() {
         FinancialYear.parse(priceBaseYear, "price_base_year");
         FinancialYear start = FinancialYear.parse(windowStart, "window_start");
         FinancialYear end = FinancialYear.parse(windowEnd, "window_end");

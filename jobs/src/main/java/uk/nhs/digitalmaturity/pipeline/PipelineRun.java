@@ -1,8 +1,6 @@
 package uk.nhs.digitalmaturity.pipeline;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +12,9 @@ import uk.nhs.digitalmaturity.config.SqlResources;
 import uk.nhs.digitalmaturity.console.Progress;
 import uk.nhs.digitalmaturity.contract.Source;
 import uk.nhs.digitalmaturity.contract.Zone;
-import uk.nhs.digitalmaturity.failure.ContractViolation;
-import uk.nhs.digitalmaturity.failure.DataTestFailure;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
+import uk.nhs.digitalmaturity.failure.PipelineFailure;
+import uk.nhs.digitalmaturity.failure.PublicationRefused;
 import uk.nhs.digitalmaturity.failure.RunStatus;
 import uk.nhs.digitalmaturity.ingest.BronzeIngest;
 import uk.nhs.digitalmaturity.ingest.IngestLedger;
@@ -24,6 +22,7 @@ import uk.nhs.digitalmaturity.ingest.IngestReport;
 import uk.nhs.digitalmaturity.landing.LandingFile;
 import uk.nhs.digitalmaturity.landing.LandingZone;
 import uk.nhs.digitalmaturity.model.Fingerprint;
+import uk.nhs.digitalmaturity.model.JavaModels;
 import uk.nhs.digitalmaturity.model.Model;
 import uk.nhs.digitalmaturity.model.ModelCatalog;
 import uk.nhs.digitalmaturity.model.ModelRunner;
@@ -41,35 +40,26 @@ import uk.nhs.digitalmaturity.silver.OrganisationGraph;
 import uk.nhs.digitalmaturity.silver.ReportDates;
 import uk.nhs.digitalmaturity.silver.RunContext;
 import uk.nhs.digitalmaturity.silver.StoredViews;
+import uk.nhs.digitalmaturity.storage.CommitMetadata;
 import uk.nhs.digitalmaturity.storage.DeltaTables;
 import uk.nhs.digitalmaturity.storage.Lakehouse;
 
 /**
- * The nightly job, one step per method: scan the landing zone, ingest what is new into bronze, lay out the
- * data as at the reporting date (silver), rebuild the reporting tables that new data touches, and record the
- * run. Same landing files and parameters, same tables and the same run id.
+ * The nightly job, one stage per method, in the order of the README's "How data flows": scan the landing
+ * zone, ingest what is new into bronze, lay out the data as at the reporting date (silver), rebuild the
+ * reporting tables that new data touches, publish the pack, export the notebooks, and record the run in
+ * {@code ops.runs}. Same landing files and parameters, same tables and the same run id.
  */
 public class PipelineRun {
-    /**
-     * Where and as at when. {@code notebooks}: write the notebooks export at the end (run --no-notebooks: not).
-     * {@code verifyChecksums}: read every landing file again to check its SHA-256, not only new or touched ones.
-     * {@code rebuild}: recompute every output table even where its fingerprint says it is current.
-     */
-    public record Request(String landing, String lakehouse, LocalDate asAt, PipelineConfig config, String command,
-                          boolean notebooks, boolean verifyChecksums, boolean rebuild) {
-        public Request(String landing, String lakehouse, LocalDate asAt, PipelineConfig config, String command) {
-            this(landing, lakehouse, asAt, config, command, true, false, false);
-        }
-    }
-
     /**
      * Silver views that several reporting tables read within a run: workforce_totals (three tables). The
      * costlier finance_folded is kept between runs instead ({@link StoredViews}).
      */
     static final Set<String> CACHED_VIEWS = Set.of("workforce_totals");
+    static final String NOTHING_NEW = "nothing new: every table is current for these inputs and parameters";
 
     private final SparkSession spark;
-    private final Request request;
+    private final RunRequest request;
     private final Progress progress;
     private final Lakehouse lakehouse;
     private final DeltaTables delta;
@@ -77,14 +67,14 @@ public class PipelineRun {
     private final String codeVersion;
     private final String gitCommit;
 
-    public PipelineRun(SparkSession spark, Request request, Progress progress) {
+    public PipelineRun(SparkSession spark, RunRequest request, Progress progress) {
         this.spark = spark;
         this.request = request;
         this.progress = progress;
         this.lakehouse = Lakehouse.at(spark, request.lakehouse());
         lakehouse.createDatabases(spark);
-        this.delta = new DeltaTables(spark, request.config().logRetention, request.config().deletedFileRetention);
-        this.catalog = new ModelCatalog(uk.nhs.digitalmaturity.model.JavaModels.all());
+        this.delta = new DeltaTables(spark, request.config().logRetention(), request.config().deletedFileRetention());
+        this.catalog = new ModelCatalog(JavaModels.all());
         CodeVersion code = CodeVersion.current();
         this.codeVersion = codeVersion(code.release());
         this.gitCommit = code.gitCommit() + (code.dirty() ? "-dirty" : "");
@@ -95,71 +85,77 @@ public class PipelineRun {
         return release + "+sql." + SqlResources.digest().substring(0, 12);
     }
 
+    /** The landing zone as at the date, against what bronze already holds. */
+    private record Scan(LandingZone landing, IngestLedger ledger, Map<String, IngestLedger.Entry> ingested,
+                        List<LandingFile> files, List<LandingFile> fresh) {
+    }
+
     public int execute() {
         Instant started = Instant.now();
-        LocalDate asAt = request.asAt();
-        IngestLedger ledger = new IngestLedger(spark, lakehouse);
-        Map<String, IngestLedger.Entry> ingested = ledger.entries();
-        LandingZone landing = new LandingZone(request.landing(), spark.sparkContext().hadoopConfiguration());
-        List<LandingFile> files = landing.filesAsAt(asAt, request.verifyChecksums() ? Map.of() : checksums(ingested));
         BronzeIngest ingest = new BronzeIngest(spark, lakehouse, delta, progress);
-        List<LandingFile> fresh = ingest.newFiles(files, ingested);
-        String runId = runId(asAt, visible(ingested, fresh, asAt));
-        // Every Delta commit of this run, table creation included, carries the run id and the code's commit.
-        spark.conf().set(DeltaTables.USER_METADATA, "{\"run_id\":\"" + runId + "\",\"git_commit\":\""
-                + gitCommit + "\",\"as_at\":\"" + asAt + "\"}");
+        Scan scan = scanLanding(ingest);
+        String runId = runId(visible(scan.ingested(), scan.fresh()));
+        delta.stampCommits(new CommitMetadata(runId, gitCommit, request.asAt()));
         RunLedger runs = new RunLedger(spark, lakehouse, delta);
-        int execution = runs.nextExecution(runId);
         RunLedger.LastGood last = runs.lastGood();
-        if (fresh.isEmpty() && upToDate(last, runId)) {
-            return nothingToDo(runs, runId, execution, started, files, visible(ingested, List.of(), asAt), last);
+        int execution = runs.nextExecution(runId);
+        RunRecord.Builder record = RunRecord.builder(identity(runId, execution, started))
+                .inputs(visible(scan.ingested(), List.of()));
+        if (scan.fresh().isEmpty() && upToDate(last, runId)) {
+            return nothingToDo(runs, record, scan, last);
         }
         ingest.prepareTables();
-        progress.line("run    %s (execution %d) as at %s: %d landing file(s), %d new", runId, execution, asAt,
-                files.size(), fresh.size());
-        RunRecord record = record(runId, execution, started, null, RunStatus.RUNNING, 0, null,
-                visible(ingested, List.of(), asAt), List.of(), List.of(), Map.of());
-        runs.write(record);
-
-        IngestReport report = IngestReport.empty();
-        List<OutputRecord> outputs = new ArrayList<>();
+        progress.line("run    %s (execution %d) as at %s: %d landing file(s), %d new", runId, execution,
+                request.asAt(), scan.files().size(), scan.fresh().size());
+        runs.write(record.running());
         try {
-            report = ingest.ingest(landing, fresh, runId, ledger);
-            List<IngestLedger.Entry> inputs = visible(ledger.entries(), List.of(), asAt);
-            RunContext context = new RunContext(spark, request.config(), asAt, runId, codeVersion, gitCommit,
-                    lakehouse, delta, progress, inputs);
+            IngestReport report = ingest(ingest, scan, runId, record);
+            RunContext context = new RunContext(spark, request.config(), request.asAt(), runId, codeVersion,
+                    gitCommit, lakehouse, delta, progress, visible(scan.ledger().entries(), List.of()));
+            record.inputs(context.visibleInputs());
             buildSilver(context);
-            outputs = buildReporting(context, request.rebuild() ? Map.of() : last.outputs());
+            List<OutputRecord> outputs = buildReporting(context, request.rebuild() ? Map.of() : last.outputs());
+            record.outputs(outputs);
             boolean changed = !report.nothingNew() || outputs.stream().anyMatch(OutputRecord::recomputed);
             publish(context, changed);
             exportNotebooks(context, outputs, changed);
-            String message = changed
-                    ? report.ingested().size() + " file(s) ingested, "
-                            + outputs.stream().filter(OutputRecord::recomputed).count() + " table(s) rebuilt"
-                    : "nothing new: every table is current for these inputs and parameters";
-            runs.write(record(runId, execution, started, Instant.now(),
-                    changed ? RunStatus.SUCCEEDED : RunStatus.NOTHING_TO_DO, ExitCodes.OK, message, inputs,
-                    report.ingested().stream().map(IngestLedger.Entry::sourceFile).toList(), outputs,
-                    report.quarantinedBySource()));
-            progress.line("done   %s: %s", runId, message);
-            return ExitCodes.OK;
-        } catch (ContractViolation | DataTestFailure e) {
-            boolean contract = e instanceof ContractViolation;
-            runs.write(record(runId, execution, started, Instant.now(),
-                    contract ? RunStatus.CONTRACT_VIOLATION : RunStatus.DATA_TEST_FAILED,
-                    contract ? ExitCodes.CONTRACT_VIOLATION : ExitCodes.DATA_TEST_FAILED, e.getMessage(),
-                    visible(ledger.entries(), List.of(), asAt),
-                    report.ingested().stream().map(IngestLedger.Entry::sourceFile).toList(), outputs,
-                    report.quarantinedBySource()));
-            throw e;
+            return finish(runs, record, runId, report, outputs, changed);
         } catch (RuntimeException e) {
-            runs.write(record(runId, execution, started, Instant.now(), RunStatus.FAILED, ExitCodes.UNEXPECTED_FAILURE,
-                    String.valueOf(e), visible(ledger.entries(), List.of(), asAt), List.of(), outputs,
-                    report.quarantinedBySource()));
+            runs.write(record.failed(Instant.now(), PipelineFailure.of(e)));
             throw e;
         } finally {
             dropCaches();
         }
+    }
+
+    /** Which landing files are visible at the as-at date, and which of them bronze has not seen. */
+    private Scan scanLanding(BronzeIngest ingest) {
+        IngestLedger ledger = new IngestLedger(spark, lakehouse);
+        Map<String, IngestLedger.Entry> ingested = ledger.entries();
+        LandingZone landing = new LandingZone(request.landing(), spark.sparkContext().hadoopConfiguration());
+        List<LandingFile> files = landing.filesAsAt(request.asAt(),
+                request.verifyChecksums() ? Map.of() : checksums(ingested));
+        return new Scan(landing, ledger, ingested, files, ingest.newFiles(files, ingested));
+    }
+
+    /** Bronze: the new files' rows, valid or quarantined; the record learns what was ingested. */
+    private IngestReport ingest(BronzeIngest ingest, Scan scan, String runId, RunRecord.Builder record) {
+        IngestReport report = ingest.ingest(scan.landing(), scan.fresh(), runId, scan.ledger());
+        record.ingested(report.ingested().stream().map(IngestLedger.Entry::sourceFile).toList(),
+                report.quarantinedBySource());
+        return report;
+    }
+
+    /** The last record: what the run did, and the line that says so. */
+    private int finish(RunLedger runs, RunRecord.Builder record, String runId, IngestReport report,
+                       List<OutputRecord> outputs, boolean changed) {
+        String message = changed
+                ? report.ingested().size() + " file(s) ingested, "
+                        + outputs.stream().filter(OutputRecord::recomputed).count() + " table(s) rebuilt"
+                : NOTHING_NEW;
+        runs.write(record.ended(Instant.now(), changed ? RunStatus.SUCCEEDED : RunStatus.NOTHING_TO_DO, message));
+        progress.line("done   %s: %s", runId, message);
+        return ExitCodes.OK;
     }
 
     /**
@@ -173,16 +169,14 @@ public class PipelineRun {
     }
 
     /** The quiet nightly case: one run record saying so, no table touched, exit 0. */
-    private int nothingToDo(RunLedger runs, String runId, int execution, Instant started, List<LandingFile> files,
-                            List<IngestLedger.Entry> inputs, RunLedger.LastGood last) {
-        String message = "nothing new: every table is current for these inputs and parameters";
+    private int nothingToDo(RunLedger runs, RunRecord.Builder record, Scan scan, RunLedger.LastGood last) {
         List<OutputRecord> outputs = last.outputs().values().stream()
                 .map(o -> new OutputRecord(o.table(), o.deltaVersion(), o.rows(), false, o.fingerprint())).toList();
-        runs.write(record(runId, execution, started, Instant.now(), RunStatus.NOTHING_TO_DO, ExitCodes.OK, message,
-                inputs, List.of(), outputs, Map.of()));
-        progress.line("run    %s (execution %d) as at %s: %d landing file(s), 0 new", runId, execution,
-                request.asAt(), files.size());
-        progress.line("done   %s: %s", runId, message);
+        RunRecord done = record.outputs(outputs).ended(Instant.now(), RunStatus.NOTHING_TO_DO, NOTHING_NEW);
+        runs.write(done);
+        progress.line("run    %s (execution %d) as at %s: %d landing file(s), 0 new", done.runId(), done.execution(),
+                request.asAt(), scan.files().size());
+        progress.line("done   %s: %s", done.runId(), NOTHING_NEW);
         return ExitCodes.OK;
     }
 
@@ -240,12 +234,12 @@ public class PipelineRun {
         }
         List<String> findings = scan.scanTables(tables);
         if (!findings.isEmpty()) {
-            throw new DataTestFailure("restricted data reached reporting, nothing published: " + findings);
+            throw new PublicationRefused("restricted data reached reporting, nothing published: " + findings);
         }
         Map<String, String> files = new PublicationPack(context).write(catalog.models());
         findings = scan.scanFolder(folder);
         if (!findings.isEmpty()) {
-            throw new DataTestFailure("restricted data in the publication pack " + folder + ": " + findings);
+            throw new PublicationRefused("restricted data in the publication pack " + folder + ": " + findings);
         }
         progress.line("publish %-38s %d files", "publication/" + context.asAt(), files.size() + 1);
     }
@@ -277,29 +271,25 @@ public class PipelineRun {
         return new ModelRunner(context, catalog).run(previous);
     }
 
-    private String runId(LocalDate asAt, List<IngestLedger.Entry> visible) {
-        String digest = Fingerprint.of("run", codeVersion, request.config().describe(asAt), visible,
+    private String runId(List<IngestLedger.Entry> visible) {
+        String digest = Fingerprint.of("run", codeVersion, request.config().describe(request.asAt()), visible,
                 Set.of(Source.values()));
-        return "r" + asAt.toString().replace("-", "") + "-" + digest.substring(0, 12);
+        return "r" + request.asAt().toString().replace("-", "") + "-" + digest.substring(0, 12);
     }
 
     /** Ingested files with a snapshot on or before the as-at date, plus files about to be ingested. */
-    private static List<IngestLedger.Entry> visible(Map<String, IngestLedger.Entry> ledger, List<LandingFile> fresh,
-                                                    LocalDate asAt) {
+    private List<IngestLedger.Entry> visible(Map<String, IngestLedger.Entry> ledger, List<LandingFile> fresh) {
         Map<String, IngestLedger.Entry> all = new LinkedHashMap<>(ledger);
         for (LandingFile f : fresh) {
             all.putIfAbsent(f.relativePath(), new IngestLedger.Entry(f.source().table(), f.relativePath(), f.snapshot(),
                     f.sha256(), f.bytes(), 0, 0, 0, "", f.modifiedMillis()));
         }
-        return all.values().stream().filter(e -> !e.snapshot().isAfter(asAt))
+        return all.values().stream().filter(e -> !e.snapshot().isAfter(request.asAt()))
                 .sorted(Comparator.comparing(IngestLedger.Entry::sourceFile)).toList();
     }
 
-    private RunRecord record(String runId, int execution, Instant started, Instant ended, RunStatus status,
-                             int exitCode, String message, List<IngestLedger.Entry> inputs, List<String> ingested,
-                             List<OutputRecord> outputs, Map<String, Long> quarantined) {
-        return new RunRecord(runId, execution, request.command(), request.config().describe(request.asAt()),
-                request.asAt(), codeVersion, gitCommit, request.landing(), lakehouse.root(), started, ended, status,
-                exitCode, message, inputs, ingested, outputs, quarantined);
+    private RunRecord.Identity identity(String runId, int execution, Instant started) {
+        return new RunRecord.Identity(runId, execution, request.command(), request.config().describe(request.asAt()),
+                request.asAt(), codeVersion, gitCommit, request.landing(), lakehouse.root(), started);
     }
 }

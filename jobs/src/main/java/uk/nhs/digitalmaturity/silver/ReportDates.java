@@ -28,7 +28,7 @@ public final class ReportDates {
         List<Row> rows = new ArrayList<>();
         rows.add(RowFactory.create(java.sql.Date.valueOf(asAt), "REPORTING_DATE"));
         TreeSet<LocalDate> comparisons = new TreeSet<>();
-        config.cyberComparisonDates.forEach(d -> comparisons.add(LocalDate.parse(d)));
+        config.cyberComparisonDates().forEach(d -> comparisons.add(LocalDate.parse(d)));
         for (LocalDate d : comparisons) {
             if (d.isBefore(asAt)) {
                 rows.add(RowFactory.create(java.sql.Date.valueOf(d), "COMPARISON"));

@@ -20,7 +20,7 @@ import org.apache.spark.sql.types.StructType;
  * table and column comments re-applied on every write.
  */
 public class DeltaTables {
-    public static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
+    static final String USER_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
 
     private final SparkSession spark;
     private final Map<String, String> properties;
@@ -58,6 +58,11 @@ public class DeltaTables {
             out = out.add(comment == null ? f : f.withComment(comment));
         }
         return out;
+    }
+
+    /** Every Delta commit from now on in this session, table creation included, carries this metadata. */
+    public void stampCommits(CommitMetadata metadata) {
+        spark.conf().set(USER_METADATA, metadata.toJson());
     }
 
     /** Creates an empty table with this schema if none exists yet; true when it did. */

@@ -22,16 +22,16 @@ public final class SparkSessions {
                 // New Delta tables: no deletion vectors, no column mapping (BI readers mis-read them).
                 .config("spark.databricks.delta.properties.defaults.enableDeletionVectors", "false")
                 .config("spark.databricks.delta.properties.defaults.columnMapping.mode", "none")
-                .config("spark.databricks.delta.properties.defaults.logRetentionDuration", config.logRetention)
+                .config("spark.databricks.delta.properties.defaults.logRetentionDuration", config.logRetention())
                 .config("spark.databricks.delta.properties.defaults.deletedFileRetentionDuration",
-                        config.deletedFileRetention);
+                        config.deletedFileRetention());
         if (local) {
             builder.master(conf.get("spark.master", "local[*]"))
                     .config("spark.ui.enabled", "false")
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1")
-                    .config("spark.sql.shuffle.partitions", String.valueOf(config.localShufflePartitions))
-                    .config("spark.default.parallelism", String.valueOf(config.localShufflePartitions))
+                    .config("spark.sql.shuffle.partitions", String.valueOf(config.localShufflePartitions()))
+                    .config("spark.default.parallelism", String.valueOf(config.localShufflePartitions()))
                     .config("spark.databricks.delta.snapshotPartitions", "2")
                     .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/nhs-digital-warehouse");
         }

@@ -85,7 +85,7 @@ public class ItCapexPerFteVariation extends JavaModel {
     private static Row row(RunContext context, String scope, String sector, String unit, Distribution d, int order) {
         return RowFactory.create(scope, sector, unit, d.count(), d.min(), d.p10(), d.p25(), d.median(), d.p75(),
                 d.p90(), d.max(), d.mean(), d.standardDeviation(), d.coefficientOfVariation(), d.p90P10Ratio(),
-                Distribution.METHOD, context.config().priceBaseYear, context.config().windowStart,
-                context.config().windowEnd, context.config().referencePeriod, order);
+                Distribution.METHOD, context.config().priceBaseYear(), context.config().windowStart(),
+                context.config().windowEnd(), context.config().referencePeriod(), order);
     }
 }

@@ -1,5 +1,9 @@
 package uk.nhs.digitalmaturity;
 
+import uk.nhs.digitalmaturity.testing.Repo;
+
+import uk.nhs.digitalmaturity.testing.SharedSpark;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,7 +40,7 @@ import uk.nhs.digitalmaturity.publish.PublicationPack;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CyberAndPublicationTest {
     private final SparkSession spark = SharedSpark.get();
-    private final Path landing = SharedSpark.fixture("basic");
+    private final Path landing = Repo.fixture("basic");
     @TempDir
     static Path temp;
     private Path first;

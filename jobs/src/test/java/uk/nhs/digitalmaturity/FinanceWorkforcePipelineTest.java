@@ -1,5 +1,9 @@
 package uk.nhs.digitalmaturity;
 
+import uk.nhs.digitalmaturity.testing.Repo;
+
+import uk.nhs.digitalmaturity.testing.SharedSpark;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -168,7 +172,7 @@ class FinanceWorkforcePipelineTest {
             "it_capex_per_fte_variation");
 
     private final SparkSession spark = SharedSpark.get();
-    private final Path landing = SharedSpark.fixture("finance");
+    private final Path landing = Repo.fixture("finance");
     @TempDir
     static Path temp;
     private Path lakehouse;

@@ -1,5 +1,9 @@
 package uk.nhs.digitalmaturity;
 
+import uk.nhs.digitalmaturity.testing.SampleLakehouse;
+
+import uk.nhs.digitalmaturity.testing.SharedSpark;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

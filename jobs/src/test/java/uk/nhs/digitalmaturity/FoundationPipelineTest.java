@@ -6,23 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import uk.nhs.digitalmaturity.cli.NhsDigital;
 import uk.nhs.digitalmaturity.contract.Source;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
+import uk.nhs.digitalmaturity.testing.Cli;
+import uk.nhs.digitalmaturity.testing.CliResult;
+import uk.nhs.digitalmaturity.testing.Landings;
+import uk.nhs.digitalmaturity.testing.Repo;
+import uk.nhs.digitalmaturity.testing.SharedSpark;
 
 /**
  * The foundation end to end on the hand-built fixture {@code fixtures/basic}: five trusts (RDD merged into
@@ -33,7 +37,7 @@ import uk.nhs.digitalmaturity.failure.ExitCodes;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FoundationPipelineTest {
     private final SparkSession spark = SharedSpark.get();
-    private final Path landing = SharedSpark.fixture("basic");
+    private final Path landing = Repo.fixture("basic");
     @TempDir
     static Path temp;
     private Path lakehouse;
@@ -41,22 +45,23 @@ class FoundationPipelineTest {
     @BeforeAll
     void runOnce() {
         lakehouse = temp.resolve("lakehouse");
-        assertEquals(ExitCodes.OK, run(landing, lakehouse));
-    }
-
-    static int run(Path landing, Path lakehouse, String... more) {
-        String[] args = Stream.concat(Stream.of("run", "--landing", landing.toString(), "--lakehouse",
-                lakehouse.toString(), "--as-at", "2026-11-24"), Stream.of(more)).toArray(String[]::new);
-        if (more.length > 0 && more[0].equals("--as-at")) {
-            args = Stream.concat(Stream.of("run", "--landing", landing.toString(), "--lakehouse",
-                    lakehouse.toString()), Stream.of(more)).toArray(String[]::new);
-        }
-        return NhsDigital.execute(args);
+        CliResult run = Cli.pipeline(landing, lakehouse);
+        assertEquals(ExitCodes.OK, run.exitCode(), run.printed());
     }
 
     /** A table of a lakehouse, read by path (tests run several lakehouses; the catalog points at the last). */
-    private org.apache.spark.sql.Dataset<Row> table(Path lake, String relative) {
-        return spark.read().format("delta").load(lake.resolve(relative).toString());
+    private static Dataset<Row> table(Path lake, String relative) {
+        return SharedSpark.table(lake, relative);
+    }
+
+    /**
+     * A copy of the base run's lakehouse, and of its landing zone, that a test may change: a run on the copy
+     * ingests only what the test adds, so each case costs what it tests instead of a whole first run.
+     */
+    private Path[] copyOfBase(String name) {
+        Path lake = Landings.copy(lakehouse, temp.resolve(name + "-lakehouse"));
+        Path land = Landings.copy(landing, temp.resolve(name + "-landing"));
+        return new Path[] {land, lake};
     }
 
     private Map<String, Row> dspt(Path lake) {
@@ -96,7 +101,7 @@ class FoundationPipelineTest {
                 files = walk.filter(p -> p.getFileName().toString().equals(source.fileName())
                         && p.getParent().getParent().getFileName().toString().equals(source.folder())).toList();
             }
-            long inFiles = files.stream().mapToLong(TestLandings::dataRows).sum();
+            long inFiles = files.stream().mapToLong(Landings::dataRows).sum();
             long valid = table(lakehouse, source.zone().database() + "/" + source.table()).count();
             long quarantined = table(lakehouse, "restricted/quarantine")
                     .filter("source = '" + source.table() + "'").count();
@@ -140,7 +145,7 @@ class FoundationPipelineTest {
         long executions = table(lakehouse, "ops/runs").count();
         long before = DeltaTable.forPath(spark, lakehouse.resolve("reporting/dspt_summary").toString())
                 .history().count();
-        assertEquals(ExitCodes.OK, run(landing, lakehouse));
+        assertEquals(ExitCodes.OK, Cli.pipeline(landing, lakehouse).exitCode());
         long after = DeltaTable.forPath(spark, lakehouse.resolve("reporting/dspt_summary").toString())
                 .history().count();
         assertEquals(before, after, "no new commit on a reporting table");
@@ -178,14 +183,16 @@ class FoundationPipelineTest {
 
     @Test
     void anEarlierAsAtIgnoresLaterSnapshots() {
-        Path early = temp.resolve("early");
-        assertEquals(ExitCodes.OK, run(landing, early, "--as-at", "2019-12-31"));
+        // Bronze already holds every snapshot: a run as at an earlier date must not read the later ones.
+        Path early = copyOfBase("early")[1];
+        assertEquals(ExitCodes.OK, Cli.pipelineAsAt("2019-12-31", landing, early).exitCode());
         Map<String, Row> rows = dspt(early);
         // The 2020-03-02 snapshot is not visible: RBB is still PLAN_AGREED and there is no 2019-20.
         assertEquals(2L, (long) rows.get("2018-19/STANDARDS_MET").getAs("trusts_passed"));
         assertEquals(1L, (long) rows.get("2018-19/PLAN_AGREED").getAs("trusts"));
         assertNull(rows.get("2019-20/STANDARDS_MET"));
-        List<String> read = table(early, "ops/runs").selectExpr("explode(inputs) AS i").selectExpr("i.source_file")
+        List<String> read = table(early, "ops/runs").filter("as_at = DATE'2019-12-31'")
+                .selectExpr("explode(inputs) AS i").selectExpr("i.source_file")
                 .collectAsList().stream().map(r -> r.getString(0)).toList();
         assertEquals(8, read.size());
         assertTrue(read.stream().noneMatch(f -> f.contains("2020-03-02")), read.toString());
@@ -193,71 +200,56 @@ class FoundationPipelineTest {
 
     @Test
     void aSuccessorCycleStopsTheRunNamingTheCodes() throws IOException {
-        Path bad = TestLandings.copy(landing, temp.resolve("cycle-landing"));
-        Files.createDirectories(bad.resolve("organisations/2019-07-01"));
-        Files.writeString(bad.resolve("organisations/2019-07-01/successors.csv"),
+        Path[] copy = copyOfBase("cycle");
+        Files.createDirectories(copy[0].resolve("organisations/2019-07-01"));
+        Files.writeString(copy[0].resolve("organisations/2019-07-01/successors.csv"),
                 "predecessor_code,successor_code,effective_date\nRBB,RCC,2019-07-01\nRCC,RBB,2019-07-01\n");
-        StringWriter err = new StringWriter();
-        int code = NhsDigital.execute(new PrintWriter(err, true), "run", "--landing", bad.toString(),
-                "--lakehouse", temp.resolve("cycle-lakehouse").toString(), "--as-at", "2026-11-24");
-        assertEquals(ExitCodes.CONTRACT_VIOLATION, code);
-        assertTrue(err.toString().contains("successor cycle RBB -> RCC -> RBB"), err.toString());
-        assertTrue(err.toString().contains("organisations/2019-07-01/successors.csv"), err.toString());
+        CliResult run = Cli.pipeline(copy[0], copy[1]);
+        assertEquals(ExitCodes.CONTRACT_VIOLATION, run.exitCode());
+        assertTrue(run.err().contains("successor cycle RBB -> RCC -> RBB"), run.err());
+        assertTrue(run.err().contains("organisations/2019-07-01/successors.csv"), run.err());
     }
 
     @Test
     void aChangedLandingFileStopsTheRun() throws IOException {
-        Path copy = TestLandings.copy(landing, temp.resolve("changed-landing"));
-        Path lake = temp.resolve("changed-lakehouse");
-        assertEquals(ExitCodes.OK, run(copy, lake));
-        Files.writeString(copy.resolve("deflators/2019-06-03/gdp_deflators.csv"), "\n2019-20,101.5\n",
-                java.nio.file.StandardOpenOption.APPEND);
-        StringWriter err = new StringWriter();
-        int code = NhsDigital.execute(new PrintWriter(err, true), "run", "--landing", copy.toString(),
-                "--lakehouse", lake.toString(), "--as-at", "2026-11-24");
-        assertEquals(ExitCodes.CONTRACT_VIOLATION, code);
-        assertTrue(err.toString().contains("deflators/2019-06-03/gdp_deflators.csv: changed since run"), err.toString());
+        Path[] copy = copyOfBase("changed");
+        Files.writeString(copy[0].resolve("deflators/2019-06-03/gdp_deflators.csv"), "\n2019-20,101.5\n",
+                StandardOpenOption.APPEND);
+        CliResult run = Cli.pipeline(copy[0], copy[1]);
+        assertEquals(ExitCodes.CONTRACT_VIOLATION, run.exitCode());
+        assertTrue(run.err().contains("deflators/2019-06-03/gdp_deflators.csv: changed since run"), run.err());
     }
 
     @Test
     void anIngestedFileIsReadAgainOnlyWhenTouchedOrWhenAskedTo() throws IOException {
-        Path copy = TestLandings.copy(landing, temp.resolve("touched-landing"));
-        Path lake = temp.resolve("touched-lakehouse");
-        assertEquals(ExitCodes.OK, run(copy, lake));
-        Path deflators = copy.resolve("deflators/2019-06-03/gdp_deflators.csv");
-        java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(deflators);
-        // Same bytes, new modification time: read again, same checksum, nothing new.
-        Files.setLastModifiedTime(deflators, java.nio.file.attribute.FileTime.fromMillis(modified.toMillis() + 60_000));
-        StringWriter quiet = new StringWriter();
-        assertEquals(ExitCodes.OK, NhsDigital.execute(new PrintWriter(quiet, true), "run", "--landing", copy.toString(),
-                "--lakehouse", lake.toString(), "--as-at", "2026-11-24"));
-        // Different bytes of the same length, modification time put back to what the ledger recorded: only
-        // --verify-checksums can tell.
-        String text = Files.readString(deflators);
-        Files.writeString(deflators, text.replace("91.93", "91.94"));
-        Files.setLastModifiedTime(deflators, modified);
-        assertEquals(ExitCodes.OK, run(copy, lake));
-        StringWriter err = new StringWriter();
-        int code = NhsDigital.execute(new PrintWriter(err, true), "run", "--landing", copy.toString(),
-                "--lakehouse", lake.toString(), "--as-at", "2026-11-24", "--verify-checksums");
-        assertEquals(ExitCodes.CONTRACT_VIOLATION, code);
-        assertTrue(err.toString().contains("deflators/2019-06-03/gdp_deflators.csv: changed since run"), err.toString());
+        Path[] copy = copyOfBase("touched");
+        String relative = "deflators/2019-06-03/gdp_deflators.csv";
+        // Every file of the copy has a new modification time: read again, same checksums, nothing new.
+        CliResult touched = Cli.pipeline(copy[0], copy[1]);
+        assertEquals(ExitCodes.OK, touched.exitCode());
+        assertTrue(touched.out().contains("nothing new"), touched.out());
+        // Different bytes of the same length, with the size and modification time the ledger recorded (the
+        // original file's): the run trusts the ledger, and only --verify-checksums can tell.
+        Path deflators = copy[0].resolve(relative);
+        Files.writeString(deflators, Files.readString(deflators).replace("91.93", "91.94"));
+        Files.setLastModifiedTime(deflators, Files.getLastModifiedTime(landing.resolve(relative)));
+        assertEquals(ExitCodes.OK, Cli.pipeline(copy[0], copy[1]).exitCode());
+        CliResult verified = Cli.pipeline(copy[0], copy[1], "--verify-checksums");
+        assertEquals(ExitCodes.CONTRACT_VIOLATION, verified.exitCode());
+        assertTrue(verified.err().contains(relative + ": changed since run"), verified.err());
     }
 
     @Test
     void aMissingDeflatorYearStopsTheRun() {
-        StringWriter err = new StringWriter();
-        int code = NhsDigital.execute(new PrintWriter(err, true), "run", "--landing", landing.toString(),
-                "--lakehouse", temp.resolve("deflator-lakehouse").toString(), "--as-at", "2026-11-24",
-                "--window-start", "2012-13");
-        assertEquals(ExitCodes.CONTRACT_VIOLATION, code);
-        assertTrue(err.toString().contains("no GDP deflator for 2012-13"), err.toString());
+        Path[] copy = copyOfBase("deflator");
+        CliResult run = Cli.pipeline(copy[0], copy[1], "--window-start", "2012-13");
+        assertEquals(ExitCodes.CONTRACT_VIOLATION, run.exitCode());
+        assertTrue(run.err().contains("no GDP deflator for 2012-13"), run.err());
     }
 
     @Test
     void usageErrorsExitWithTwo() {
-        assertEquals(ExitCodes.USAGE, NhsDigital.execute(new PrintWriter(new StringWriter()), "run", "--as-at", "yesterday"));
-        assertEquals(ExitCodes.USAGE, NhsDigital.execute(new PrintWriter(new StringWriter()), "run",
-                "--price-base-year", "2018-20"));
+        assertEquals(ExitCodes.USAGE, Cli.run("run", "--as-at", "yesterday").exitCode());
+        assertEquals(ExitCodes.USAGE, Cli.run("run", "--price-base-year", "2018-20").exitCode());
     }
 }

@@ -1,5 +1,13 @@
 package uk.nhs.digitalmaturity;
 
+import uk.nhs.digitalmaturity.testing.Repo;
+
+import uk.nhs.digitalmaturity.testing.Landings;
+
+import uk.nhs.digitalmaturity.testing.SampleLakehouse;
+
+import uk.nhs.digitalmaturity.testing.SharedSpark;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -23,12 +31,12 @@ class SampleDataPipelineTest {
 
     @Test
     void everySampleRowIsAccountedForAndNoneIsQuarantined() throws IOException {
-        Path landing = SharedSpark.repo().resolve("sample-data");
+        Path landing = Repo.root().resolve("sample-data");
         for (Source source : Source.values()) {
             long inFiles;
             try (Stream<Path> walk = Files.walk(landing.resolve(source.folder()))) {
                 inFiles = walk.filter(p -> p.getFileName().toString().equals(source.fileName()))
-                        .mapToLong(TestLandings::dataRows).sum();
+                        .mapToLong(Landings::dataRows).sum();
             }
             long valid = SampleLakehouse.table(source.zone().database() + "/" + source.table()).count();
             long quarantined = SampleLakehouse.table("restricted/quarantine").filter("source = '" + source.table() + "'").count();
@@ -96,7 +104,7 @@ class SampleDataPipelineTest {
     void theScorecardHasOneRowPerCurrentTrustAndOnlyPublishableFigures() throws IOException {
         // Current trusts, worked out from the latest organisations file: open (no close date) and not a
         // predecessor in the latest successors file.
-        Path orgs = SharedSpark.repo().resolve("sample-data/organisations/2020-04-01");
+        Path orgs = Repo.root().resolve("sample-data/organisations/2020-04-01");
         java.util.Set<String> predecessors = new java.util.HashSet<>();
         for (String line : Files.readAllLines(orgs.resolve("successors.csv")).subList(1, Files.readAllLines(orgs.resolve("successors.csv")).size())) {
             predecessors.add(line.split(",")[0]);

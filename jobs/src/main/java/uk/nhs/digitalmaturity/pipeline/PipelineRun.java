@@ -43,6 +43,7 @@ import uk.nhs.digitalmaturity.silver.StoredViews;
 import uk.nhs.digitalmaturity.storage.CommitMetadata;
 import uk.nhs.digitalmaturity.storage.DeltaTables;
 import uk.nhs.digitalmaturity.storage.Lakehouse;
+import uk.nhs.digitalmaturity.storage.SparkSessions;
 
 /**
  * The nightly job, one stage per method, in the order of the README's "How data flows": scan the landing
@@ -90,7 +91,16 @@ public class PipelineRun {
                         List<LandingFile> files, List<LandingFile> fresh) {
     }
 
+    /** Runs every stage; whatever the outcome, the session lets go of what the run left in it. */
     public int execute() {
+        try {
+            return runStages();
+        } finally {
+            SparkSessions.release(spark);
+        }
+    }
+
+    private int runStages() {
         Instant started = Instant.now();
         BronzeIngest ingest = new BronzeIngest(spark, lakehouse, delta, progress);
         Scan scan = scanLanding(ingest);
@@ -123,8 +133,6 @@ public class PipelineRun {
         } catch (RuntimeException e) {
             runs.write(record.failed(Instant.now(), PipelineFailure.of(e)));
             throw e;
-        } finally {
-            dropCaches();
         }
     }
 
@@ -203,14 +211,6 @@ public class PipelineRun {
             spark.sql(view.getValue(), context.sqlParameters()).createOrReplaceTempView(view.getKey());
             if (CACHED_VIEWS.contains(view.getKey())) {
                 spark.catalog().cacheTable(view.getKey()); // lazy: filled by the first table that reads it
-            }
-        }
-    }
-
-    private void dropCaches() {
-        for (String view : CACHED_VIEWS) {
-            if (spark.catalog().tableExists(view) && spark.catalog().isCached(view)) {
-                spark.catalog().uncacheTable(view);
             }
         }
     }

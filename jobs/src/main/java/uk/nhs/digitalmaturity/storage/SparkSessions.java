@@ -1,7 +1,9 @@
 package uk.nhs.digitalmaturity.storage;
 
 import org.apache.spark.SparkConf;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
 import uk.nhs.digitalmaturity.config.PipelineConfig;
 
 /** Builds the one SparkSession of a process, or joins the one spark-submit (or a test) already made. */
@@ -24,7 +26,15 @@ public final class SparkSessions {
                 .config("spark.databricks.delta.properties.defaults.columnMapping.mode", "none")
                 .config("spark.databricks.delta.properties.defaults.logRetentionDuration", config.logRetention())
                 .config("spark.databricks.delta.properties.defaults.deletedFileRetentionDuration",
-                        config.deletedFileRetention());
+                        config.deletedFileRetention())
+                // A driver that lives longer than one run (the test suite, a notebook, a server) must not grow
+                // with every query: keep the status store's history short (it is only read by the web UI,
+                // which local runs switch off) and Delta's cache of table logs bounded.
+                .config("spark.ui.retainedJobs", "100")
+                .config("spark.ui.retainedStages", "100")
+                .config("spark.ui.retainedTasks", "10000")
+                .config("spark.sql.ui.retainedExecutions", "50")
+                .config("spark.databricks.delta.delta.log.cacheSize", "100");
         if (local) {
             builder.master(conf.get("spark.master", "local[*]"))
                     .config("spark.ui.enabled", "false")
@@ -36,5 +46,20 @@ public final class SparkSessions {
                     .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/nhs-digital-warehouse");
         }
         return builder.getOrCreate();
+    }
+
+    /**
+     * Lets go of what a run left in the session: its temporary views (each holds a query plan over a table
+     * version), cached tables, and Delta's cached table logs with their cached snapshot state. The next run
+     * reads the logs afresh. Without this, a session that serves many runs (the test suite's one session)
+     * keeps every lakehouse's snapshots and plans until it runs out of memory.
+     */
+    public static void release(SparkSession spark) {
+        // SHOW VIEWS, not catalog().listTables(): the latter parses every name of the current database.
+        for (Row view : spark.sql("SHOW VIEWS").filter("isTemporary").select("viewName").collectAsList()) {
+            spark.catalog().dropTempView(view.getString(0));
+        }
+        spark.catalog().clearCache();
+        DeltaLog.clearCache();
     }
 }

@@ -1,5 +1,7 @@
 package uk.nhs.digitalmaturity.benchmark;
 
+import uk.nhs.digitalmaturity.testing.AsAt;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,8 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.nhs.digitalmaturity.SampleLakehouse;
-import uk.nhs.digitalmaturity.SharedSpark;
+import uk.nhs.digitalmaturity.testing.SampleLakehouse;
+import uk.nhs.digitalmaturity.testing.SharedSpark;
 import uk.nhs.digitalmaturity.config.PipelineConfig;
 import uk.nhs.digitalmaturity.contract.Source;
 import uk.nhs.digitalmaturity.contract.Zone;
@@ -40,7 +42,7 @@ class PeerComparisonTest {
         spark = SharedSpark.get();
         lakehouse = SampleLakehouse.get();
         PeerComparison peer = new PeerComparison(spark, PipelineConfig.load(null),
-                LocalDate.parse(SampleLakehouse.AS_AT), Files.createTempDirectory("peer-parquet"),
+                LocalDate.parse(AsAt.SAMPLE), Files.createTempDirectory("peer-parquet"),
                 new ModelCatalog(JavaModels.all()).silverViews());
         peer.export(lakehouse.toString());
         timings = peer.run(1);

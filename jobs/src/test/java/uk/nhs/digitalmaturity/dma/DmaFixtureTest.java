@@ -1,5 +1,9 @@
 package uk.nhs.digitalmaturity.dma;
 
+import uk.nhs.digitalmaturity.testing.Repo;
+
+import uk.nhs.digitalmaturity.testing.Landings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,8 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import uk.nhs.digitalmaturity.SharedSpark;
-import uk.nhs.digitalmaturity.TestLandings;
+import uk.nhs.digitalmaturity.testing.SharedSpark;
+import uk.nhs.digitalmaturity.testing.Landings;
 import uk.nhs.digitalmaturity.cli.NhsDigital;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
 
@@ -51,7 +55,7 @@ import uk.nhs.digitalmaturity.failure.ExitCodes;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DmaFixtureTest {
     private final SparkSession spark = SharedSpark.get();
-    private final Path landing = SharedSpark.fixture("dma");
+    private final Path landing = Repo.fixture("dma");
     @TempDir
     static Path temp;
     private Path lakehouse;
@@ -291,7 +295,7 @@ class DmaFixtureTest {
     void answersStayWithTheTrustThatGaveThemAfterAMerger() throws IOException {
         // RBB merges into RAA on 1 April 2018, after both surveys. Money and staff would be folded into RAA;
         // survey answers are not: RBB keeps its own scores, RAA's are unchanged, 3 trusts responded in 2017.
-        Path merged = TestLandings.copy(landing, temp.resolve("merger-landing"));
+        Path merged = Landings.copy(landing, temp.resolve("merger-landing"));
         Files.createDirectories(merged.resolve("organisations/2019-07-01"));
         Files.writeString(merged.resolve("organisations/2019-07-01/successors.csv"),
                 "predecessor_code,successor_code,effective_date\nRBB,RAA,2018-04-01\n");

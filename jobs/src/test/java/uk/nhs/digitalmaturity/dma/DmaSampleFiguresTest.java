@@ -1,5 +1,7 @@
 package uk.nhs.digitalmaturity.dma;
 
+import uk.nhs.digitalmaturity.testing.Repo;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import uk.nhs.digitalmaturity.SharedSpark;
+import uk.nhs.digitalmaturity.testing.SharedSpark;
 import uk.nhs.digitalmaturity.cli.NhsDigital;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
 
@@ -29,14 +31,14 @@ import uk.nhs.digitalmaturity.failure.ExitCodes;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DmaSampleFiguresTest {
     private final SparkSession spark = SharedSpark.get();
-    private final Path landing = SharedSpark.repo().resolve("sample-data");
+    private final Path landing = Repo.root().resolve("sample-data");
     @TempDir
     static Path temp;
     private Path lakehouse;
 
     @BeforeAll
     void runOnce() {
-        lakehouse = uk.nhs.digitalmaturity.SampleLakehouse.get(); // one sample run shared by the whole suite
+        lakehouse = uk.nhs.digitalmaturity.testing.SampleLakehouse.get(); // one sample run shared by the whole suite
     }
 
     private Dataset<Row> table(String name) {

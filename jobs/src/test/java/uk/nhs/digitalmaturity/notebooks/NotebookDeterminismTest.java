@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 import org.junit.jupiter.api.Test;
-import uk.nhs.digitalmaturity.SharedSpark;
+import uk.nhs.digitalmaturity.testing.SharedSpark;
 
 /**
  * The same lakehouse gives the same bytes: two exports, the second under another default locale and time

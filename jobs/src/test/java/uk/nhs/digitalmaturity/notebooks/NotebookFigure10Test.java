@@ -21,7 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
-import uk.nhs.digitalmaturity.SharedSpark;
+import uk.nhs.digitalmaturity.testing.SharedSpark;
 import uk.nhs.digitalmaturity.storage.DeltaTables;
 
 /**

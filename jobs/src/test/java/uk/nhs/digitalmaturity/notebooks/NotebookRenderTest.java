@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import uk.nhs.digitalmaturity.SharedSpark;
+import uk.nhs.digitalmaturity.testing.SharedSpark;
 
 /**
  * The notebooks open and render: Jupyter's own tools read them ({@code jupyter nbconvert}, from Debian's

@@ -1,5 +1,7 @@
 package uk.nhs.digitalmaturity.notebooks;
 
+import uk.nhs.digitalmaturity.testing.Landings;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import uk.nhs.digitalmaturity.TestLandings;
+import uk.nhs.digitalmaturity.testing.Landings;
 import uk.nhs.digitalmaturity.cli.NhsDigital;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
 
@@ -72,7 +74,7 @@ class NotebooksExportFreshTest {
         Path lake = SampleRunLakehouse.get();
         Path copy = lake.resolveSibling("no-notebooks-lakehouse");
         SampleRunLakehouse.delete(copy);
-        TestLandings.copy(lake, copy);
+        Landings.copy(lake, copy);
         SampleRunLakehouse.delete(copy.resolve("notebooks"));
         assertEquals(ExitCodes.OK, NhsDigital.execute("run", "--landing", SampleRunLakehouse.landing().toString(),
                 "--lakehouse", copy.toString(), "--as-at", SampleRunLakehouse.AS_AT, "--no-notebooks"));

@@ -1,5 +1,7 @@
 package uk.nhs.digitalmaturity.notebooks;
 
+import uk.nhs.digitalmaturity.testing.Repo;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -10,7 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import uk.nhs.digitalmaturity.SharedSpark;
+import uk.nhs.digitalmaturity.testing.SharedSpark;
 import uk.nhs.digitalmaturity.cli.NhsDigital;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
 
@@ -31,16 +33,16 @@ final class SampleRunLakehouse {
 
     /** The landing zone of the committed export. */
     static Path landing() {
-        return SharedSpark.repo().resolve("sample-data");
+        return Repo.root().resolve("sample-data");
     }
 
     /** The suite's one sample run (a fresh lakehouse, so every table is at Delta version 1). */
     static synchronized Path get() {
-        return uk.nhs.digitalmaturity.SampleLakehouse.get();
+        return uk.nhs.digitalmaturity.testing.SampleLakehouse.get();
     }
 
     static Path committedExport() {
-        return SharedSpark.repo().resolve("notebooks-export");
+        return Repo.root().resolve("notebooks-export");
     }
 
     /** The files of a folder, name → bytes, sorted by name. */

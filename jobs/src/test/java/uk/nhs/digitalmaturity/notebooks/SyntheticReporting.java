@@ -11,7 +11,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import uk.nhs.digitalmaturity.SharedSpark;
+import uk.nhs.digitalmaturity.testing.SharedSpark;
 import uk.nhs.digitalmaturity.storage.Lakehouse;
 
 /**

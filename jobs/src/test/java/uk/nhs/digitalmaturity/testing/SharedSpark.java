@@ -1,6 +1,8 @@
-package uk.nhs.digitalmaturity;
+package uk.nhs.digitalmaturity.testing;
 
 import java.nio.file.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import uk.nhs.digitalmaturity.config.PipelineConfig;
 import uk.nhs.digitalmaturity.storage.SparkSessions;
@@ -19,12 +21,11 @@ public final class SharedSpark {
         return session;
     }
 
-    /** The repository root (surefire sets nhs.repo.root; an IDE runs from the root). */
-    public static Path repo() {
-        return Path.of(System.getProperty("nhs.repo.root", ".")).toAbsolutePath().normalize();
-    }
-
-    public static Path fixture(String name) {
-        return repo().resolve("jobs/src/test/resources/fixtures").resolve(name);
+    /**
+     * A Delta table of a lakehouse read by path, e.g. {@code table(lake, "reporting/dspt_summary")} (tests run
+     * several lakehouses, and the catalog points at the last one run).
+     */
+    public static Dataset<Row> table(Path lakehouse, String relative) {
+        return get().read().format("delta").load(lakehouse.resolve(relative).toString());
     }
 }

@@ -1,4 +1,4 @@
-package uk.nhs.digitalmaturity;
+package uk.nhs.digitalmaturity.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** Copies of fixture landing zones that a test may change. */
-public final class TestLandings {
-    private TestLandings() {
+public final class Landings {
+    private Landings() {
     }
 
     public static Path copy(Path from, Path to) {

@@ -103,9 +103,20 @@ public final class OrganisationGraph {
         return current;
     }
 
+    /** One row of {@link #VIEW}: a code, the organisation it has become, and how many successions lead there. */
+    public record Mapping(String orgCode, String currentOrgCode, int hops) {
+    }
+
+    /** The rows of {@link #VIEW} at {@code asAt}, in code order: plain values, so tests need no Spark session. */
+    public List<Mapping> mapAt(LocalDate asAt) {
+        List<Mapping> rows = new ArrayList<>();
+        currentAt(asAt).forEach((code, current) -> rows.add(new Mapping(code, current, hops(code, current))));
+        return rows;
+    }
+
     public void registerMap(SparkSession spark, LocalDate asAt) {
         List<Row> rows = new ArrayList<>();
-        currentAt(asAt).forEach((code, current) -> rows.add(RowFactory.create(code, current, hops(code, current))));
+        mapAt(asAt).forEach(m -> rows.add(RowFactory.create(m.orgCode(), m.currentOrgCode(), m.hops())));
         spark.createDataFrame(rows, SCHEMA).createOrReplaceTempView(VIEW);
     }
 

@@ -1,0 +1,209 @@
+package uk.nhs.digitalmaturity.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import uk.nhs.digitalmaturity.contract.Rule;
+import uk.nhs.digitalmaturity.contract.Source;
+
+/**
+ * One landing line against the extract contract, with no Spark session: a Row here is a plain value.
+ * Each expected rule is the contract's (../shared/extract-contract.md) or the README's ("Nothing lost"), and
+ * each expected decimal has the bronze column's 6 places, worked out by hand.
+ */
+class RowParserTest {
+    private static final String FINANCE = "org_code,fin_year,sub_code,value_k";
+    private static final String STAFF = "period,org_code,person_id,assignment_id,staff_group,occupation_code,fte";
+    private static final String ORGS = "org_code,org_name,org_type,sector,region_code,open_date,close_date";
+    private static final String PERSON = "0123456789abcdef".repeat(4); // 64 hex characters
+
+    // ---- finance_returns -------------------------------------------------------------------------------
+
+    @Test
+    void aFinanceLineIsTypedWithExactDecimals() {
+        Row row = parse(Source.FINANCE_RETURNS, FINANCE, "RAB,2018-19,SUB01,-12.5");
+        assertNull(rule(row));
+        assertEquals("RAB", value(row, Source.FINANCE_RETURNS, "org_code"));
+        assertEquals("2018-19", value(row, Source.FINANCE_RETURNS, "fin_year"));
+        // value_k may be negative (disposals); decimal(24,6), so -12.5 is -12.500000, scale included.
+        assertEquals(new BigDecimal("-12.500000"), value(row, Source.FINANCE_RETURNS, "value_k"));
+        // 0.1 is exact (a double would be 0.1000000000000000055...).
+        assertEquals(new BigDecimal("0.100000"),
+                value(parse(Source.FINANCE_RETURNS, FINANCE, "RAB,2018-19,SUB01,0.1"), Source.FINANCE_RETURNS, "value_k"));
+    }
+
+    @Test
+    void columnsAreFoundByNameInAnyOrderAndOtherColumnsAreKept() {
+        // Contract: column order may differ; names are matched case-insensitively after trimming; extra
+        // columns are kept in bronze.
+        Row row = parse(Source.FINANCE_RETURNS, " Value_K ,notes,SUB_CODE,fin_year,org_code", "7,late,SUB01,2018-19,RAB");
+        assertNull(rule(row));
+        assertEquals("RAB", value(row, Source.FINANCE_RETURNS, "org_code"));
+        assertEquals("SUB01", value(row, Source.FINANCE_RETURNS, "sub_code"));
+        assertEquals(new BigDecimal("7.000000"), value(row, Source.FINANCE_RETURNS, "value_k"));
+        assertEquals(Map.of("notes", "late"), row.getJavaMap(2 + Source.FINANCE_RETURNS.columns().size()));
+    }
+
+    @Test
+    void financialYearsMustBeYyyyYyWithTheFollowingYear() {
+        assertRule(Rule.BAD_FIN_YEAR, Source.FINANCE_RETURNS, FINANCE, "RAB,2018-20,SUB01,1"); // 2018 + 1 = 2019, not 20
+        assertRule(Rule.BAD_FIN_YEAR, Source.FINANCE_RETURNS, FINANCE, "RAB,2018/19,SUB01,1");
+        assertRule(Rule.BAD_FIN_YEAR, Source.FINANCE_RETURNS, FINANCE, "RAB,18-19,SUB01,1");
+        assertRule(null, Source.FINANCE_RETURNS, FINANCE, "RAB,1999-00,SUB01,1"); // 1999 + 1 = 2000: "00"
+    }
+
+    @Test
+    void financeLinesBreakingOneRuleEachAreQuarantinedWithThatRule() {
+        assertRule(Rule.MALFORMED_RECORD, Source.FINANCE_RETURNS, FINANCE, "RAB,2018-19,SUB01"); // 3 fields of 4
+        assertRule(Rule.MISSING_VALUE, Source.FINANCE_RETURNS, FINANCE, "RAB,2018-19,SUB01,");
+        assertRule(Rule.MISSING_VALUE, Source.FINANCE_RETURNS, FINANCE, "RAB,2018-19,SUB01,   "); // blank after trimming
+        assertRule(Rule.MISSING_VALUE, Source.FINANCE_RETURNS, FINANCE, "RAB,2018-19,SUB01,\"\"");
+        assertRule(Rule.INVALID_TYPE, Source.FINANCE_RETURNS, FINANCE, "RAB,2018-19,SUB01,twelve");
+        // 7 decimal places: bronze keeps 6, and rounding an exact figure silently is not allowed.
+        assertRule(Rule.INVALID_TYPE, Source.FINANCE_RETURNS, FINANCE, "RAB,2018-19,SUB01,1.2345678");
+        // ...but trailing zeros are not places: 1.2000000 is exactly 1.200000.
+        assertRule(null, Source.FINANCE_RETURNS, FINANCE, "RAB,2018-19,SUB01,1.2000000");
+        // ODS codes are ^[A-Z0-9]{3,5}$: capitals only, 3 to 5 characters.
+        assertRule(Rule.INVALID_FORMAT, Source.FINANCE_RETURNS, FINANCE, "rab,2018-19,SUB01,1");
+        assertRule(Rule.INVALID_FORMAT, Source.FINANCE_RETURNS, FINANCE, "RABCDE,2018-19,SUB01,1");
+    }
+
+    @Test
+    void theFirstRuleBrokenInColumnOrderIsTheOneRecordedAndNoValueIsKept() {
+        // org_code blank (MISSING_VALUE), fin_year bad (BAD_FIN_YEAR), value_k not a number (INVALID_TYPE):
+        // the rule is the first column's, in the contract's column order.
+        Row row = parse(Source.FINANCE_RETURNS, FINANCE, ",2018-20,SUB01,x");
+        assertEquals(Rule.MISSING_VALUE.name(), rule(row));
+        assertEquals("org_code is blank", row.getString(row.length() - 1));
+        for (String column : new String[] {"org_code", "fin_year", "sub_code", "value_k"}) {
+            assertNull(value(row, Source.FINANCE_RETURNS, column), column);
+        }
+        assertEquals(2L, row.getLong(0)); // the line number, for quarantine
+        assertEquals(",2018-20,SUB01,x", row.getString(1)); // and the raw line
+    }
+
+    @Test
+    void oddNumbersAreQuarantinedOrReadExactlyNeverGuessed() {
+        // 1e400 does not fit decimal(24,6) (401 digits before the point, 18 allowed): quarantined, not loaded
+        // as null or infinity ("Nothing lost": every row in bronze or in quarantine with its rule).
+        assertRule(Rule.INVALID_TYPE, Source.FINANCE_RETURNS, FINANCE, "RAB,2018-19,SUB01,1e400");
+        assertRule(Rule.INVALID_TYPE, Source.FINANCE_RETURNS, FINANCE, "RAB,2018-19,SUB01,NaN");
+        assertRule(Rule.INVALID_TYPE, Source.FINANCE_RETURNS, FINANCE, "RAB,2018-19,SUB01,Infinity");
+        // 1,234 unquoted is five fields, not four; quoted it is one field that is not a decimal. Either way
+        // it is quarantined rather than read as 1234 or 1.234.
+        assertRule(Rule.MALFORMED_RECORD, Source.FINANCE_RETURNS, FINANCE, "RAB,2018-19,SUB01,1,234");
+        assertRule(Rule.INVALID_TYPE, Source.FINANCE_RETURNS, FINANCE, "RAB,2018-19,SUB01,\"1,234\"");
+        // -0 is zero, a legal value_k; " 12 " is 12 (a value is trimmed, as a blank one is judged after
+        // trimming); +5 is 5.
+        assertEquals(new BigDecimal("0.000000"), valueK("-0"));
+        assertEquals(new BigDecimal("12.000000"), valueK(" 12 "));
+        assertEquals(new BigDecimal("5.000000"), valueK("+5"));
+    }
+
+    // ---- workforce_staff (restricted) -------------------------------------------------------------------
+
+    @Test
+    void aStaffLineIsTyped() {
+        Row row = parse(Source.WORKFORCE_STAFF, STAFF, "2018-12,RAB," + PERSON + ",A1,Central functions,OCC1,0.5");
+        assertNull(rule(row));
+        assertEquals("2018-12", value(row, Source.WORKFORCE_STAFF, "period"));
+        assertEquals("Central functions", value(row, Source.WORKFORCE_STAFF, "staff_group"));
+        assertEquals(new BigDecimal("0.500000"), value(row, Source.WORKFORCE_STAFF, "fte"));
+    }
+
+    @Test
+    void fteMustBeAboveZeroAndAtMostOneAndAHalf() {
+        // Contract: 0 < fte <= 1.5.
+        assertEquals(Rule.OUT_OF_RANGE.name(), rule(staff("0")));
+        assertEquals(Rule.OUT_OF_RANGE.name(), rule(staff("-0")));      // -0 is 0
+        assertEquals(Rule.OUT_OF_RANGE.name(), rule(staff("-0.5")));
+        assertEquals(Rule.OUT_OF_RANGE.name(), rule(staff("1.500001")));  // one millionth over
+        assertEquals(Rule.OUT_OF_RANGE.name(), rule(staff("+5")));        // 5 > 1.5
+        assertNull(rule(staff("1.5")));                                   // the bound itself is allowed
+        assertNull(rule(staff("0.000001")));                              // the smallest positive at 6 places
+        assertEquals(Rule.INVALID_TYPE.name(), rule(staff("1e400")));
+        assertEquals(Rule.INVALID_TYPE.name(), rule(staff("NaN")));
+        assertEquals(Rule.MISSING_VALUE.name(), rule(staff(" ")));
+    }
+
+    @Test
+    void periodsAndPersonIdsMustHaveTheirFormat() {
+        String tail = ",A1,Central functions,OCC1,1";
+        assertRule(Rule.INVALID_FORMAT, Source.WORKFORCE_STAFF, STAFF, "2018-13,RAB," + PERSON + tail); // no 13th month
+        assertRule(Rule.INVALID_FORMAT, Source.WORKFORCE_STAFF, STAFF, "2018-00,RAB," + PERSON + tail);
+        assertRule(Rule.INVALID_FORMAT, Source.WORKFORCE_STAFF, STAFF, "2018-1,RAB," + PERSON + tail);
+        assertRule(Rule.INVALID_FORMAT, Source.WORKFORCE_STAFF, STAFF, "Dec-2018,RAB," + PERSON + tail);
+        assertRule(Rule.INVALID_FORMAT, Source.WORKFORCE_STAFF, STAFF, "2018-12,RAB," + PERSON.substring(1) + tail); // 63
+        assertRule(Rule.INVALID_FORMAT, Source.WORKFORCE_STAFF, STAFF,
+                "2018-12,RAB," + PERSON.substring(1) + "g" + tail); // 64, but g is not hex
+    }
+
+    @Test
+    void aQuarantineMessageNamesTheColumnButNeverTheValue() {
+        // Messages may be printed; a staff identifier or a staff member's FTE must not be.
+        String badPerson = "ZZ" + PERSON.substring(2);
+        Row row = parse(Source.WORKFORCE_STAFF, STAFF, "2018-12,RAB," + badPerson + ",A1,Central functions,OCC1,1");
+        String detail = row.getString(row.length() - 1);
+        assertTrue(detail.startsWith("person_id "), detail);
+        assertFalse(detail.contains(badPerson), detail);
+        Row fte = staff("1.77777");
+        String fteDetail = fte.getString(fte.length() - 1);
+        assertEquals(Rule.OUT_OF_RANGE.name(), rule(fte));
+        assertTrue(fteDetail.startsWith("fte "), fteDetail);
+        assertFalse(fteDetail.contains("1.77777"), fteDetail);
+    }
+
+    // ---- organisations: enumerations and dates ---------------------------------------------------------
+
+    @Test
+    void organisationEnumsAndDatesFollowTheContract() {
+        assertRule(null, Source.ORGANISATIONS, ORGS, "RAB,A trust,NHS_TRUST,ACUTE,Y56,2000-04-01,"); // open: no close
+        assertRule(Rule.NOT_IN_ENUM, Source.ORGANISATIONS, ORGS, "RAB,A trust,NHS TRUST,ACUTE,Y56,2000-04-01,");
+        assertRule(Rule.NOT_IN_ENUM, Source.ORGANISATIONS, ORGS, "RAB,A trust,NHS_TRUST,acute,Y56,2000-04-01,");
+        assertRule(Rule.INVALID_TYPE, Source.ORGANISATIONS, ORGS, "RAB,A trust,NHS_TRUST,ACUTE,Y56,2019-02-29,"); // not a leap year
+        assertRule(Rule.INVALID_TYPE, Source.ORGANISATIONS, ORGS, "RAB,A trust,NHS_TRUST,ACUTE,Y56,01/04/2000,");
+        assertRule(Rule.INCONSISTENT_DATES, Source.ORGANISATIONS, ORGS, "RAB,A trust,NHS_TRUST,ACUTE,Y56,2000-04-01,2000-03-31");
+        // Opening and closing on the same day is odd but not inconsistent.
+        assertRule(null, Source.ORGANISATIONS, ORGS, "RAB,A trust,NHS_TRUST,ACUTE,Y56,2000-04-01,2000-04-01");
+    }
+
+    private static Row parse(Source source, String header, String line) {
+        return new RowParser(source, FileLayout.of(source, header.split(","), "test/2019-01-01/" + source.fileName()))
+                .parse(2, line);
+    }
+
+    private static Row staff(String fte) {
+        return parse(Source.WORKFORCE_STAFF, STAFF, "2018-12,RAB," + PERSON + ",A1,Central functions,OCC1," + fte);
+    }
+
+    private static Object valueK(String text) {
+        Row row = parse(Source.FINANCE_RETURNS, FINANCE, "RAB,2018-19,SUB01," + text);
+        assertNull(rule(row), text);
+        return value(row, Source.FINANCE_RETURNS, "value_k");
+    }
+
+    private static void assertRule(Rule expected, Source source, String header, String line) {
+        assertEquals(expected == null ? null : expected.name(), rule(parse(source, header, line)), line);
+    }
+
+    /** The rule column, second from last; null for a valid row. */
+    private static String rule(Row row) {
+        return row.getString(row.length() - 2);
+    }
+
+    /** A contract column: after the line number and the raw line, in contract order. */
+    private static Object value(Row row, Source source, String column) {
+        for (int c = 0; c < source.columns().size(); c++) {
+            if (source.columns().get(c).name().equals(column)) {
+                return row.get(2 + c);
+            }
+        }
+        throw new IllegalArgumentException(column);
+    }
+}

@@ -1,9 +1,5 @@
 package uk.nhs.digitalmaturity;
 
-import uk.nhs.digitalmaturity.testing.Repo;
-
-import uk.nhs.digitalmaturity.testing.SharedSpark;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,10 +21,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import uk.nhs.digitalmaturity.cli.NhsDigital;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
 import uk.nhs.digitalmaturity.publish.LeakScan;
 import uk.nhs.digitalmaturity.publish.PublicationPack;
+import uk.nhs.digitalmaturity.testing.Cli;
+import uk.nhs.digitalmaturity.testing.CliResult;
+import uk.nhs.digitalmaturity.testing.FixtureLakehouse;
+import uk.nhs.digitalmaturity.testing.Repo;
+import uk.nhs.digitalmaturity.testing.SharedSpark;
 
 /**
  * Cyber Essentials Plus, DSPT per trust, the publication pack and the leak scan, on {@code fixtures/basic}.
@@ -48,16 +48,15 @@ class CyberAndPublicationTest {
 
     @BeforeAll
     void runTwice() {
-        first = temp.resolve("first");
+        // The suite's run of the fixture, and a second run of the same inputs into an empty lakehouse.
+        first = FixtureLakehouse.of("basic");
         second = temp.resolve("second");
-        for (Path lake : List.of(first, second)) {
-            assertEquals(ExitCodes.OK, NhsDigital.execute("run", "--landing", landing.toString(), "--lakehouse",
-                    lake.toString(), "--as-at", "2026-11-24"));
-        }
+        CliResult run = Cli.pipeline(landing, second);
+        assertEquals(ExitCodes.OK, run.exitCode(), run.printed());
     }
 
-    private Dataset<Row> table(Path lake, String relative) {
-        return spark.read().format("delta").load(lake.resolve(relative).toString());
+    private static Dataset<Row> table(Path lake, String relative) {
+        return SharedSpark.table(lake, relative);
     }
 
     @Test

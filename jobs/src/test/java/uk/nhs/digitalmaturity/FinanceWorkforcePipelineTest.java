@@ -1,9 +1,5 @@
 package uk.nhs.digitalmaturity;
 
-import uk.nhs.digitalmaturity.testing.Repo;
-
-import uk.nhs.digitalmaturity.testing.SharedSpark;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -29,8 +25,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import uk.nhs.digitalmaturity.cli.NhsDigital;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
+import uk.nhs.digitalmaturity.testing.Cli;
+import uk.nhs.digitalmaturity.testing.Repo;
+import uk.nhs.digitalmaturity.testing.SharedSpark;
 
 /**
  * The finance and workforce half of the report (Figures 6 and 7, paragraphs 3.9, 3.12 and 3.13) end to end on the
@@ -197,10 +195,7 @@ class FinanceWorkforcePipelineTest {
     }
 
     private int run(String... more) {
-        List<String> args = new ArrayList<>(List.of("run", "--landing", landing.toString(), "--lakehouse",
-                lakehouse.toString(), "--as-at", "2026-11-24"));
-        args.addAll(List.of(more));
-        return NhsDigital.execute(args.toArray(String[]::new));
+        return Cli.pipeline(landing, lakehouse, more).exitCode();
     }
 
     private Map<String, List<Row>> readAll() {

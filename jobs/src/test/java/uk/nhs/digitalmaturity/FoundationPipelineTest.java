@@ -24,6 +24,7 @@ import uk.nhs.digitalmaturity.contract.Source;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
 import uk.nhs.digitalmaturity.testing.Cli;
 import uk.nhs.digitalmaturity.testing.CliResult;
+import uk.nhs.digitalmaturity.testing.FixtureLakehouse;
 import uk.nhs.digitalmaturity.testing.Landings;
 import uk.nhs.digitalmaturity.testing.Repo;
 import uk.nhs.digitalmaturity.testing.SharedSpark;
@@ -44,9 +45,7 @@ class FoundationPipelineTest {
 
     @BeforeAll
     void runOnce() {
-        lakehouse = temp.resolve("lakehouse");
-        CliResult run = Cli.pipeline(landing, lakehouse);
-        assertEquals(ExitCodes.OK, run.exitCode(), run.printed());
+        lakehouse = FixtureLakehouse.of("basic");
     }
 
     /** A table of a lakehouse, read by path (tests run several lakehouses; the catalog points at the last). */
@@ -54,14 +53,9 @@ class FoundationPipelineTest {
         return SharedSpark.table(lake, relative);
     }
 
-    /**
-     * A copy of the base run's lakehouse, and of its landing zone, that a test may change: a run on the copy
-     * ingests only what the test adds, so each case costs what it tests instead of a whole first run.
-     */
-    private Path[] copyOfBase(String name) {
-        Path lake = Landings.copy(lakehouse, temp.resolve(name + "-lakehouse"));
-        Path land = Landings.copy(landing, temp.resolve(name + "-landing"));
-        return new Path[] {land, lake};
+    /** A copy of the suite's run of the fixture, which a test may change. */
+    private static FixtureLakehouse.Copy copyOfBase(String name) {
+        return FixtureLakehouse.copy("basic", temp.resolve(name));
     }
 
     private Map<String, Row> dspt(Path lake) {
@@ -142,6 +136,7 @@ class FoundationPipelineTest {
 
     @Test
     void aSecondRunWithNothingNewDoesNothing() {
+        Path lakehouse = copyOfBase("again").lakehouse();
         long executions = table(lakehouse, "ops/runs").count();
         long before = DeltaTable.forPath(spark, lakehouse.resolve("reporting/dspt_summary").toString())
                 .history().count();
@@ -184,7 +179,7 @@ class FoundationPipelineTest {
     @Test
     void anEarlierAsAtIgnoresLaterSnapshots() {
         // Bronze already holds every snapshot: a run as at an earlier date must not read the later ones.
-        Path early = copyOfBase("early")[1];
+        Path early = copyOfBase("early").lakehouse();
         assertEquals(ExitCodes.OK, Cli.pipelineAsAt("2019-12-31", landing, early).exitCode());
         Map<String, Row> rows = dspt(early);
         // The 2020-03-02 snapshot is not visible: RBB is still PLAN_AGREED and there is no 2019-20.
@@ -200,11 +195,11 @@ class FoundationPipelineTest {
 
     @Test
     void aSuccessorCycleStopsTheRunNamingTheCodes() throws IOException {
-        Path[] copy = copyOfBase("cycle");
-        Files.createDirectories(copy[0].resolve("organisations/2019-07-01"));
-        Files.writeString(copy[0].resolve("organisations/2019-07-01/successors.csv"),
+        FixtureLakehouse.Copy copy = copyOfBase("cycle");
+        Files.createDirectories(copy.landing().resolve("organisations/2019-07-01"));
+        Files.writeString(copy.landing().resolve("organisations/2019-07-01/successors.csv"),
                 "predecessor_code,successor_code,effective_date\nRBB,RCC,2019-07-01\nRCC,RBB,2019-07-01\n");
-        CliResult run = Cli.pipeline(copy[0], copy[1]);
+        CliResult run = Cli.pipeline(copy.landing(), copy.lakehouse());
         assertEquals(ExitCodes.CONTRACT_VIOLATION, run.exitCode());
         assertTrue(run.err().contains("successor cycle RBB -> RCC -> RBB"), run.err());
         assertTrue(run.err().contains("organisations/2019-07-01/successors.csv"), run.err());
@@ -212,37 +207,37 @@ class FoundationPipelineTest {
 
     @Test
     void aChangedLandingFileStopsTheRun() throws IOException {
-        Path[] copy = copyOfBase("changed");
-        Files.writeString(copy[0].resolve("deflators/2019-06-03/gdp_deflators.csv"), "\n2019-20,101.5\n",
+        FixtureLakehouse.Copy copy = copyOfBase("changed");
+        Files.writeString(copy.landing().resolve("deflators/2019-06-03/gdp_deflators.csv"), "\n2019-20,101.5\n",
                 StandardOpenOption.APPEND);
-        CliResult run = Cli.pipeline(copy[0], copy[1]);
+        CliResult run = Cli.pipeline(copy.landing(), copy.lakehouse());
         assertEquals(ExitCodes.CONTRACT_VIOLATION, run.exitCode());
         assertTrue(run.err().contains("deflators/2019-06-03/gdp_deflators.csv: changed since run"), run.err());
     }
 
     @Test
     void anIngestedFileIsReadAgainOnlyWhenTouchedOrWhenAskedTo() throws IOException {
-        Path[] copy = copyOfBase("touched");
+        FixtureLakehouse.Copy copy = copyOfBase("touched");
         String relative = "deflators/2019-06-03/gdp_deflators.csv";
         // Every file of the copy has a new modification time: read again, same checksums, nothing new.
-        CliResult touched = Cli.pipeline(copy[0], copy[1]);
+        CliResult touched = Cli.pipeline(copy.landing(), copy.lakehouse());
         assertEquals(ExitCodes.OK, touched.exitCode());
         assertTrue(touched.out().contains("nothing new"), touched.out());
         // Different bytes of the same length, with the size and modification time the ledger recorded (the
         // original file's): the run trusts the ledger, and only --verify-checksums can tell.
-        Path deflators = copy[0].resolve(relative);
+        Path deflators = copy.landing().resolve(relative);
         Files.writeString(deflators, Files.readString(deflators).replace("91.93", "91.94"));
         Files.setLastModifiedTime(deflators, Files.getLastModifiedTime(landing.resolve(relative)));
-        assertEquals(ExitCodes.OK, Cli.pipeline(copy[0], copy[1]).exitCode());
-        CliResult verified = Cli.pipeline(copy[0], copy[1], "--verify-checksums");
+        assertEquals(ExitCodes.OK, Cli.pipeline(copy.landing(), copy.lakehouse()).exitCode());
+        CliResult verified = Cli.pipeline(copy.landing(), copy.lakehouse(), "--verify-checksums");
         assertEquals(ExitCodes.CONTRACT_VIOLATION, verified.exitCode());
         assertTrue(verified.err().contains(relative + ": changed since run"), verified.err());
     }
 
     @Test
     void aMissingDeflatorYearStopsTheRun() {
-        Path[] copy = copyOfBase("deflator");
-        CliResult run = Cli.pipeline(copy[0], copy[1], "--window-start", "2012-13");
+        FixtureLakehouse.Copy copy = copyOfBase("deflator");
+        CliResult run = Cli.pipeline(copy.landing(), copy.lakehouse(), "--window-start", "2012-13");
         assertEquals(ExitCodes.CONTRACT_VIOLATION, run.exitCode());
         assertTrue(run.err().contains("no GDP deflator for 2012-13"), run.err());
     }

@@ -1,9 +1,5 @@
 package uk.nhs.digitalmaturity.dma;
 
-import uk.nhs.digitalmaturity.testing.Repo;
-
-import uk.nhs.digitalmaturity.testing.Landings;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,10 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import uk.nhs.digitalmaturity.testing.SharedSpark;
-import uk.nhs.digitalmaturity.testing.Landings;
-import uk.nhs.digitalmaturity.cli.NhsDigital;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
+import uk.nhs.digitalmaturity.testing.FixtureLakehouse;
+import uk.nhs.digitalmaturity.testing.Repo;
+import uk.nhs.digitalmaturity.testing.SharedSpark;
 
 /**
  * The DMA tables end to end on the hand-built fixture {@code fixtures/dma}: three trusts, twelve questions a
@@ -62,13 +58,7 @@ class DmaFixtureTest {
 
     @BeforeAll
     void runOnce() {
-        lakehouse = temp.resolve("lakehouse");
-        assertEquals(ExitCodes.OK, run(landing, lakehouse));
-    }
-
-    static int run(Path landing, Path lakehouse) {
-        return NhsDigital.execute("run", "--landing", landing.toString(), "--lakehouse", lakehouse.toString(),
-                "--as-at", "2026-11-24");
+        lakehouse = FixtureLakehouse.of("dma");
     }
 
     private Dataset<Row> table(Path lake, String name) {
@@ -295,12 +285,12 @@ class DmaFixtureTest {
     void answersStayWithTheTrustThatGaveThemAfterAMerger() throws IOException {
         // RBB merges into RAA on 1 April 2018, after both surveys. Money and staff would be folded into RAA;
         // survey answers are not: RBB keeps its own scores, RAA's are unchanged, 3 trusts responded in 2017.
-        Path merged = Landings.copy(landing, temp.resolve("merger-landing"));
-        Files.createDirectories(merged.resolve("organisations/2019-07-01"));
-        Files.writeString(merged.resolve("organisations/2019-07-01/successors.csv"),
+        FixtureLakehouse.Copy merged = FixtureLakehouse.copy("dma", temp.resolve("merger"));
+        Files.createDirectories(merged.landing().resolve("organisations/2019-07-01"));
+        Files.writeString(merged.landing().resolve("organisations/2019-07-01/successors.csv"),
                 "predecessor_code,successor_code,effective_date\nRBB,RAA,2018-04-01\n");
-        Path lake = temp.resolve("merger-lakehouse");
-        assertEquals(ExitCodes.OK, run(merged, lake));
+        Path lake = merged.lakehouse();
+        assertEquals(ExitCodes.OK, merged.run().exitCode());
         Map<String, Row> s = rows(lake, "dma_theme_scores", "survey_year", "org_code", "theme");
         assertEquals(15, s.size());
         assertScore(s, "2017/RBB/CAPABILITY", "40", "MEDIUM", 69.0);

@@ -21,8 +21,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
-import uk.nhs.digitalmaturity.testing.SharedSpark;
 import uk.nhs.digitalmaturity.storage.DeltaTables;
+import uk.nhs.digitalmaturity.testing.AsAt;
+import uk.nhs.digitalmaturity.testing.SampleLakehouse;
+import uk.nhs.digitalmaturity.testing.SharedSpark;
 
 /**
  * The Figure 10 notebook's table and chart carry the numbers of {@code reporting.digital_records}: read both
@@ -75,11 +77,11 @@ class NotebookFigure10Test {
 
     @Test
     void onTheSampleRunWhenItHasTheTable() throws IOException {
-        Path lake = SampleRunLakehouse.get();
+        Path lake = SampleLakehouse.get();
         String table = lake.resolve("reporting/digital_records").toString();
         assumeTrue(DeltaTables.exists(SharedSpark.get(), table), "reporting.digital_records is not built on this branch yet");
         // the notebook the run wrote (the committed copy equals it: NotebooksExportFreshTest)
-        check(JSON.readTree(lake.resolve("notebooks").resolve(SampleRunLakehouse.AS_AT).resolve(FILE).toFile()), table);
+        check(JSON.readTree(lake.resolve("notebooks").resolve(AsAt.SAMPLE).resolve(FILE).toFile()), table);
     }
 
     /** One report row of one statement, from the table: trusts, unrounded and whole per cent. */

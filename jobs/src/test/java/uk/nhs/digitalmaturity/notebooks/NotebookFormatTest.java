@@ -23,9 +23,11 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import uk.nhs.digitalmaturity.testing.SharedSpark;
 import uk.nhs.digitalmaturity.cli.NhsDigital;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
+import uk.nhs.digitalmaturity.testing.AsAt;
+import uk.nhs.digitalmaturity.testing.SampleLakehouse;
+import uk.nhs.digitalmaturity.testing.SharedSpark;
 
 /**
  * Every notebook is valid nbformat 4.4 (the official JSON schema, {@code nbformat/nbformat.v4.4.schema.json}
@@ -56,9 +58,9 @@ class NotebookFormatTest {
 
     @Test
     void theCommittedNotebooksAreValid() throws IOException {
-        Path committed = SampleRunLakehouse.committedExport();
+        Path committed = NotebookFolders.committedExport();
         assertTrue(Files.isDirectory(committed), "notebooks-export/ is committed");
-        Map<String, byte[]> files = SampleRunLakehouse.files(committed);
+        Map<String, byte[]> files = NotebookFolders.files(committed);
         assertEquals(expectedFiles(), List.copyOf(files.keySet()));
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             assertValid(f.getKey(), f.getValue());
@@ -112,9 +114,9 @@ class NotebookFormatTest {
     void aTableNotBuiltYetGivesANoteNotAnError() throws IOException {
         // The sample run on this branch has no digital_records yet, or has it: either way the notebook is valid,
         // and where the table is missing the query is shown unrun under a note.
-        Path lake = SampleRunLakehouse.get();
-        Path folder = lake.resolve("notebooks").resolve(SampleRunLakehouse.AS_AT);
-        Map<String, byte[]> files = SampleRunLakehouse.files(folder);
+        Path lake = SampleLakehouse.get();
+        Path folder = lake.resolve("notebooks").resolve(AsAt.SAMPLE);
+        Map<String, byte[]> files = NotebookFolders.files(folder);
         assertEquals(expectedFiles(), List.copyOf(files.keySet()));
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             assertValid(f.getKey(), f.getValue());
@@ -135,7 +137,7 @@ class NotebookFormatTest {
     @Test
     void anEmptyTableGivesAnEmptyResultAndNoChart() throws IOException {
         Path lake = Path.of(System.getProperty("nhs.build.dir", "target")).resolve("notebook-tests/empty-lakehouse");
-        SampleRunLakehouse.delete(lake);
+        NotebookFolders.delete(lake);
         org.apache.spark.sql.SparkSession spark = SharedSpark.get();
         spark.read().format("delta").load(SyntheticReporting.lakehouse().resolve("reporting/digital_records").toString())
                 .limit(0).write().format("delta").save(lake.resolve("reporting/digital_records").toString());
@@ -178,11 +180,11 @@ class NotebookFormatTest {
                 .resolve("notebook-tests/no-lakehouse-here"));
         assertEquals(ExitCodes.USAGE, NhsDigital.execute("export-notebooks", "--lakehouse", empty.toString()));
         assertEquals(ExitCodes.USAGE, NhsDigital.execute("export-notebooks", "--lakehouse",
-                SampleRunLakehouse.get().toString(), "--as-at", "2001-01-01"));
+                SampleLakehouse.get().toString(), "--as-at", "2001-01-01"));
         Path foreign = Files.createDirectories(empty.resolveSibling("foreign-out"));
         Files.writeString(foreign.resolve("keep-me.txt"), "not a notebook");
         assertEquals(ExitCodes.USAGE, NhsDigital.execute("export-notebooks", "--lakehouse",
-                SampleRunLakehouse.get().toString(), "--out", foreign.toString()));
+                SampleLakehouse.get().toString(), "--out", foreign.toString()));
         assertTrue(Files.exists(foreign.resolve("keep-me.txt")), "a folder holding other files is never replaced");
     }
 

@@ -43,14 +43,14 @@ class NotebookRenderTest {
             }
         }
         out = Path.of(System.getProperty("nhs.build.dir", "target")).resolve("notebook-screenshots");
-        SampleRunLakehouse.delete(out);
+        NotebookFolders.delete(out);
         Files.createDirectories(out);
     }
 
     @Test
     void jupyterWritesTheCommittedNotebooksBackByteForByte() throws Exception {
-        for (Map.Entry<String, byte[]> f : SampleRunLakehouse.files(SampleRunLakehouse.committedExport()).entrySet()) {
-            Path file = SampleRunLakehouse.committedExport().resolve(f.getKey());
+        for (Map.Entry<String, byte[]> f : NotebookFolders.files(NotebookFolders.committedExport()).entrySet()) {
+            Path file = NotebookFolders.committedExport().resolve(f.getKey());
             byte[] rewritten = run(60, "jupyter", "nbconvert", "--to", "notebook", "--stdout", file.toString());
             assertArrayEquals(f.getValue(), rewritten, f.getKey() + " is not as nbformat writes it");
         }
@@ -58,7 +58,7 @@ class NotebookRenderTest {
 
     @Test
     void aCommittedNotebookRendersToANonBlankPage() throws Exception {
-        Path notebook = SampleRunLakehouse.committedExport().resolve("cyber-security.ipynb");
+        Path notebook = NotebookFolders.committedExport().resolve("cyber-security.ipynb");
         assertNonBlank(screenshot(notebook, "committed-cyber-security"), 1);
     }
 

@@ -1,7 +1,5 @@
 package uk.nhs.digitalmaturity.notebooks;
 
-import uk.nhs.digitalmaturity.testing.Landings;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,9 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import uk.nhs.digitalmaturity.testing.Landings;
+import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.digitalmaturity.cli.NhsDigital;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
+import uk.nhs.digitalmaturity.testing.AsAt;
+import uk.nhs.digitalmaturity.testing.FixtureLakehouse;
+import uk.nhs.digitalmaturity.testing.Repo;
+import uk.nhs.digitalmaturity.testing.SampleLakehouse;
 
 /**
  * The committed {@code notebooks-export/} is the export of the sample data run: re-run and re-export, and the
@@ -27,14 +29,14 @@ class NotebooksExportFreshTest {
 
     @Test
     void theCommittedExportIsTheExportOfTheSampleRun() {
-        Path lake = SampleRunLakehouse.get();
+        Path lake = SampleLakehouse.get();
         Path out = lake.resolveSibling("fresh-export");
-        SampleRunLakehouse.delete(out);
+        NotebookFolders.delete(out);
         assertEquals(ExitCodes.OK, NhsDigital.execute("export-notebooks", "--lakehouse", lake.toString(), "--out",
                 out.toString()));
-        Map<String, byte[]> fresh = SampleRunLakehouse.files(out);
-        Path committed = SampleRunLakehouse.committedExport();
-        Map<String, byte[]> kept = Files.isDirectory(committed) ? SampleRunLakehouse.files(committed) : Map.of();
+        Map<String, byte[]> fresh = NotebookFolders.files(out);
+        Path committed = NotebookFolders.committedExport();
+        Map<String, byte[]> kept = Files.isDirectory(committed) ? NotebookFolders.files(committed) : Map.of();
         List<String> stale = new ArrayList<>();
         for (String name : new TreeSet<>(union(fresh, kept))) {
             if (!kept.containsKey(name)) {
@@ -46,40 +48,35 @@ class NotebooksExportFreshTest {
             }
         }
         if (!stale.isEmpty()) {
-            fail("notebooks-export/ is stale (run on " + SampleRunLakehouse.landing() + " as at "
-                    + SampleRunLakehouse.AS_AT + "): " + stale + ". Regenerate it from the repository root with:\n  "
-                    + SampleRunLakehouse.REGENERATE + "\nand commit the result (the fresh export is in " + out + ").");
+            fail("notebooks-export/ is stale (run on " + Repo.sampleData() + " as at "
+                    + AsAt.SAMPLE + "): " + stale + ". Regenerate it from the repository root with:\n  "
+                    + NotebookFolders.REGENERATE + "\nand commit the result (the fresh export is in " + out + ").");
         }
     }
 
     @Test
     void theRunWritesTheSameNotebooksAsTheStandaloneExport() {
-        Path lake = SampleRunLakehouse.get();
-        Path inRun = lake.resolve("notebooks").resolve(SampleRunLakehouse.AS_AT);
+        Path lake = SampleLakehouse.get();
+        Path inRun = lake.resolve("notebooks").resolve(AsAt.SAMPLE);
         assertTrue(Files.isRegularFile(inRun.resolve(NotebookExport.INDEX)), "run writes notebooks/<as-at>/");
         Path out = lake.resolveSibling("standalone-export");
-        SampleRunLakehouse.delete(out);
+        NotebookFolders.delete(out);
         assertEquals(ExitCodes.OK, NhsDigital.execute("export-notebooks", "--lakehouse", lake.toString(), "--as-at",
-                SampleRunLakehouse.AS_AT, "--out", out.toString()));
-        Map<String, byte[]> a = SampleRunLakehouse.files(inRun);
-        Map<String, byte[]> b = SampleRunLakehouse.files(out);
+                AsAt.SAMPLE, "--out", out.toString()));
+        Map<String, byte[]> a = NotebookFolders.files(inRun);
+        Map<String, byte[]> b = NotebookFolders.files(out);
         assertEquals(a.keySet(), b.keySet());
         a.forEach((name, bytes) -> assertTrue(Arrays.equals(bytes, b.get(name)), name
                 + ": the run's notebooks and export-notebooks' differ"));
     }
 
     @Test
-    void runNoNotebooksLeavesThemOut() {
-        // on a copy of the shared lakehouse, so that the other tests keep the run they expect
-        Path lake = SampleRunLakehouse.get();
-        Path copy = lake.resolveSibling("no-notebooks-lakehouse");
-        SampleRunLakehouse.delete(copy);
-        Landings.copy(lake, copy);
-        SampleRunLakehouse.delete(copy.resolve("notebooks"));
-        assertEquals(ExitCodes.OK, NhsDigital.execute("run", "--landing", SampleRunLakehouse.landing().toString(),
-                "--lakehouse", copy.toString(), "--as-at", SampleRunLakehouse.AS_AT, "--no-notebooks"));
-        assertFalse(Files.exists(copy.resolve("notebooks")), "run --no-notebooks wrote notebooks");
-        SampleRunLakehouse.delete(copy);
+    void runNoNotebooksLeavesThemOut(@TempDir Path temp) {
+        // On a copy of the suite's small fixture run, without its notebooks: the run must not write them again.
+        FixtureLakehouse.Copy copy = FixtureLakehouse.copy("basic", temp);
+        NotebookFolders.delete(copy.lakehouse().resolve("notebooks"));
+        assertEquals(ExitCodes.OK, copy.run("--no-notebooks").exitCode());
+        assertFalse(Files.exists(copy.lakehouse().resolve("notebooks")), "run --no-notebooks wrote notebooks");
     }
 
     private static java.util.Set<String> union(Map<String, byte[]> a, Map<String, byte[]> b) {

@@ -11,8 +11,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import uk.nhs.digitalmaturity.testing.SharedSpark;
 import uk.nhs.digitalmaturity.storage.Lakehouse;
+import uk.nhs.digitalmaturity.testing.SharedSpark;
 
 /**
  * A lakehouse holding the reporting tables the figures read that other branches are still building
@@ -59,7 +59,7 @@ final class SyntheticReporting {
     private static void build() {
         SparkSession spark = SharedSpark.get();
         Path dir = Path.of(System.getProperty("nhs.build.dir", "target")).resolve("notebook-tests/synthetic-lakehouse");
-        SampleRunLakehouse.delete(dir);
+        NotebookFolders.delete(dir);
         Map<String, RunInfo.Table> tables = new TreeMap<>();
 
         List<Row> records = new ArrayList<>();

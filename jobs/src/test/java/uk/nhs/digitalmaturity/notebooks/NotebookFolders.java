@@ -1,9 +1,5 @@
 package uk.nhs.digitalmaturity.notebooks;
 
-import uk.nhs.digitalmaturity.testing.Repo;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,33 +8,21 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import uk.nhs.digitalmaturity.testing.SharedSpark;
-import uk.nhs.digitalmaturity.cli.NhsDigital;
-import uk.nhs.digitalmaturity.failure.ExitCodes;
+import uk.nhs.digitalmaturity.testing.AsAt;
+import uk.nhs.digitalmaturity.testing.Repo;
 
 /**
- * The lakehouse the committed {@code notebooks-export/} comes from, built once per test JVM and shared by the
- * notebook tests (a static holder: the pipeline runs once, however many of them run). It is the run the
- * README's regeneration command makes: {@code sample-data/} as at {@link #AS_AT}.
+ * What the notebook tests share about the committed {@code notebooks-export/}: where it is, the command that
+ * regenerates it (the suite's sample run, {@link uk.nhs.digitalmaturity.testing.SampleLakehouse}, is that
+ * run), and reading and deleting folders of notebooks.
  */
-final class SampleRunLakehouse {
-    static final String AS_AT = "2026-11-24";
+final class NotebookFolders {
     /** From an empty lakehouse: the notebooks name each table's Delta version, which a fresh run makes 1. */
     static final String REGENERATE = "rm -rf /tmp/nhs-notebooks-lakehouse && bin/nhs-digital run --landing sample-data "
-            + "--lakehouse /tmp/nhs-notebooks-lakehouse --as-at " + AS_AT + " --no-notebooks && bin/nhs-digital "
+            + "--lakehouse /tmp/nhs-notebooks-lakehouse --as-at " + AsAt.SAMPLE + " --no-notebooks && bin/nhs-digital "
             + "export-notebooks --lakehouse /tmp/nhs-notebooks-lakehouse --out notebooks-export";
 
-    private SampleRunLakehouse() {
-    }
-
-    /** The landing zone of the committed export. */
-    static Path landing() {
-        return Repo.root().resolve("sample-data");
-    }
-
-    /** The suite's one sample run (a fresh lakehouse, so every table is at Delta version 1). */
-    static synchronized Path get() {
-        return uk.nhs.digitalmaturity.testing.SampleLakehouse.get();
+    private NotebookFolders() {
     }
 
     static Path committedExport() {

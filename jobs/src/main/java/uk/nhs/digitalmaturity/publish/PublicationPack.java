@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import uk.nhs.digitalmaturity.contract.Sha256;
 import uk.nhs.digitalmaturity.contract.Zone;
 import uk.nhs.digitalmaturity.model.Model;
 import uk.nhs.digitalmaturity.model.ModelSpec;
@@ -64,7 +62,7 @@ public class PublicationPack {
         files.put("data-dictionary.csv", text(List.of("table", "column", "type", "unit", "publication_rounding",
                 "definition", "source"), dictionary));
         Map<String, String> hashes = new LinkedHashMap<>();
-        files.forEach((name, bytes) -> hashes.put(name, sha256(bytes)));
+        files.forEach((name, bytes) -> hashes.put(name, Sha256.hex(bytes)));
         files.put("manifest.json", manifest(hashes, rowCounts));
         writeAll(files);
         return hashes;
@@ -159,14 +157,6 @@ public class PublicationPack {
             AtomicFolder.replace(context.spark(), target, context.runId(), files);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write publication pack " + target + ": " + e.getMessage(), e);
-        }
-    }
-
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -6,7 +6,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +14,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import uk.nhs.digitalmaturity.contract.CsvFiles;
 import uk.nhs.digitalmaturity.failure.ContractViolation;
 
 /**
@@ -28,9 +27,6 @@ import uk.nhs.digitalmaturity.failure.ContractViolation;
  * is left alone unless {@code force}; re-importing identical content is a no-op.
  */
 public final class LandingWriter {
-    /** RFC 4180 with LF record separators (the contract reads either). */
-    public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").build();
-
     public enum Outcome { WRITTEN, REPLACED, UNCHANGED }
 
     private LandingWriter() {
@@ -75,8 +71,8 @@ public final class LandingWriter {
     private static void writeCsv(Path file, List<String> header, List<List<String>> rows) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
              Writer out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
-                     StandardCharsets.UTF_8));
-             CSVPrinter csv = new CSVPrinter(out, FORMAT)) {
+                     CsvFiles.CHARSET));
+             CSVPrinter csv = new CSVPrinter(out, CsvFiles.FORMAT)) {
             csv.printRecord(header);
             for (List<String> row : rows) {
                 csv.printRecord(row);

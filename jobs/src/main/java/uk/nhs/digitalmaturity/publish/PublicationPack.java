@@ -11,13 +11,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import uk.nhs.digitalmaturity.contract.CsvFiles;
 import uk.nhs.digitalmaturity.contract.Sha256;
 import uk.nhs.digitalmaturity.contract.Zone;
 import uk.nhs.digitalmaturity.model.Model;
@@ -32,8 +32,6 @@ import uk.nhs.digitalmaturity.storage.AtomicFolder;
  * so the same inputs and parameters give the same bytes.
  */
 public class PublicationPack {
-    public static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n").build();
-
     private final RunContext context;
 
     public PublicationPack(RunContext context) {
@@ -115,7 +113,7 @@ public class PublicationPack {
 
     private static byte[] text(List<String> header, List<List<String>> records) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSV)) {
+        try (CSVPrinter printer = new CSVPrinter(out, CsvFiles.FORMAT)) {
             printer.printRecord(header);
             for (List<String> r : records) {
                 printer.printRecord(r);
@@ -123,7 +121,7 @@ public class PublicationPack {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return out.toString().getBytes(CsvFiles.CHARSET);
     }
 
     private byte[] manifest(Map<String, String> hashes, Map<String, Long> rowCounts) {

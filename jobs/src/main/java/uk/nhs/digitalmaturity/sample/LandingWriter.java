@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,16 +12,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import uk.nhs.digitalmaturity.contract.CsvFiles;
 
 /**
  * Writes landing files {@code <root>/<source>/<snapshot>/<file>} as RFC 4180 CSV: UTF-8 without a byte-order mark,
  * one header row, LF line endings, fields quoted only when they must be. Keeps a record of what it wrote.
  */
 final class LandingWriter {
-    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').build();
-
     private final Path root;
     private final List<WrittenFile> written = Collections.synchronizedList(new ArrayList<>());
 
@@ -93,8 +90,8 @@ final class LandingWriter {
                 Path target = root.resolve(path);
                 Files.createDirectories(target.getParent());
                 BufferedWriter out = new BufferedWriter(
-                        new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8), 1 << 16);
-                printer = new CSVPrinter(out, FORMAT);
+                        new OutputStreamWriter(Files.newOutputStream(target), CsvFiles.CHARSET), 1 << 16);
+                printer = new CSVPrinter(out, CsvFiles.FORMAT);
                 printer.printRecord((Object[]) header);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create " + path, e);

@@ -33,7 +33,7 @@ public final class LandingWriter {
     }
 
     public static Path target(Path landing, ImportKind kind, LocalDate snapshot) {
-        return landing.resolve(kind.source()).resolve(snapshot.toString()).resolve(kind.fileName());
+        return landing.resolve(kind.source().landingPath(snapshot));
     }
 
     public static Outcome write(Path target, ImportedTable table, boolean force) throws IOException {

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
 import uk.nhs.digitalmaturity.contract.CsvFiles;
+import uk.nhs.digitalmaturity.contract.Source;
 
 /**
  * Writes landing files {@code <root>/<source>/<snapshot>/<file>} as RFC 4180 CSV: UTF-8 without a byte-order mark,
@@ -31,14 +32,19 @@ final class LandingWriter {
         return root;
     }
 
-    /** A table to fill row by row; close it to finish the file. */
-    Table table(String source, LocalDate snapshot, String file, String... header) {
-        return new Table(relative(source, snapshot, file), header);
+    /** A table with the contract's header, to fill row by row; close it to finish the file. */
+    Table table(Source source, LocalDate snapshot) {
+        return table(source, snapshot, source.header());
     }
 
-    /** Writes a whole table at once. */
-    void write(String source, LocalDate snapshot, String file, List<String> header, List<List<String>> rows) {
-        try (Table table = table(source, snapshot, file, header.toArray(new String[0]))) {
+    /** A table with a header of its own (extra columns, another order), to fill row by row. */
+    Table table(Source source, LocalDate snapshot, List<String> header) {
+        return new Table(source.landingPath(snapshot), header);
+    }
+
+    /** Writes a whole table with the contract's header at once. */
+    void write(Source source, LocalDate snapshot, List<List<String>> rows) {
+        try (Table table = table(source, snapshot)) {
             for (List<String> row : rows) {
                 table.row(row);
             }
@@ -46,7 +52,8 @@ final class LandingWriter {
     }
 
     /** Opens a raw output stream for hand-formatted files (national volumes); call {@link #record} when done. */
-    OutputStream rawStream(String relativePath) {
+    OutputStream rawStream(Source source, LocalDate snapshot) {
+        String relativePath = source.landingPath(snapshot);
         try {
             Path target = root.resolve(relativePath);
             Files.createDirectories(target.getParent());
@@ -56,16 +63,16 @@ final class LandingWriter {
         }
     }
 
-    void record(String relativePath, long rows) {
+    void record(Source source, LocalDate snapshot, long rows) {
+        record(source.landingPath(snapshot), rows);
+    }
+
+    private void record(String relativePath, long rows) {
         try {
             written.add(new WrittenFile(relativePath, rows, Files.size(root.resolve(relativePath))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static String relative(String source, LocalDate snapshot, String file) {
-        return source + "/" + snapshot + "/" + file;
     }
 
     /** Everything written so far, in path order. */
@@ -83,16 +90,16 @@ final class LandingWriter {
         private final CSVPrinter printer;
         private long rows;
 
-        private Table(String path, String... header) {
+        private Table(String path, List<String> header) {
             this.path = path;
-            this.width = header.length;
+            this.width = header.size();
             try {
                 Path target = root.resolve(path);
                 Files.createDirectories(target.getParent());
                 BufferedWriter out = new BufferedWriter(
                         new OutputStreamWriter(Files.newOutputStream(target), CsvFiles.CHARSET), 1 << 16);
                 printer = new CSVPrinter(out, CsvFiles.FORMAT);
-                printer.printRecord((Object[]) header);
+                printer.printRecord(header);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create " + path, e);
             }

@@ -8,10 +8,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.landing.WrittenFile;
 import uk.nhs.digitalmaturity.sample.GeneratorOptions;
 import uk.nhs.digitalmaturity.sample.SampleLandingGenerator;
 import uk.nhs.digitalmaturity.sample.SampleScale;
-import uk.nhs.digitalmaturity.sample.WrittenFile;
 
 /**
  * The benchmark's national landing zone: generated once (deterministic from the seed) with one month more than

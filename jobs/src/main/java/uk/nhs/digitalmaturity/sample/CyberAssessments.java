@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.landing.LandingTable;
+import uk.nhs.digitalmaturity.landing.LandingWriter;
 
 /**
  * Cyber Essentials Plus on-site assessments ({@code ceplus_results.csv}), one row per requirement tested. Never
@@ -244,10 +246,10 @@ final class CyberAssessments {
     }
 
     void write(LandingWriter out) {
-        try (LandingWriter.Table early = out.table(Source.CEPLUS_RESULTS, SnapshotPlan.CYBER_2019);
-             LandingWriter.Table late = out.table(Source.CEPLUS_RESULTS, SnapshotPlan.CYBER_2020)) {
+        try (LandingTable early = out.table(Source.CEPLUS_RESULTS, SnapshotPlan.CYBER_2019);
+             LandingTable late = out.table(Source.CEPLUS_RESULTS, SnapshotPlan.CYBER_2020)) {
             for (Assessment a : assessments) {
-                LandingWriter.Table t = a.date.isAfter(SnapshotPlan.CYBER_2019) ? late : early;
+                LandingTable t = a.date.isAfter(SnapshotPlan.CYBER_2019) ? late : early;
                 for (int i = 0; i < a.requirements.length; i++) {
                     String r = Integer.toString(a.requirements[i]);
                     String outcome = switch (a.outcomes[i]) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.landing.LandingTable;
+import uk.nhs.digitalmaturity.landing.LandingWriter;
 
 /**
  * The 2016 and 2017 digital maturity assessments: questions, answer scales and each responding trust's answers.
@@ -406,13 +408,13 @@ final class DmaSurvey {
     }
 
     void write(LandingWriter out) {
-        try (LandingWriter.Table t = out.table(Source.DMA_ANSWER_SCALES, SnapshotPlan.DMA_BACKFILL)) {
+        try (LandingTable t = out.table(Source.DMA_ANSWER_SCALES, SnapshotPlan.DMA_BACKFILL)) {
             for (DmaAnswerScales.Option o : DmaAnswerScales.all()) {
                 t.row(o.scale(), o.code(), o.label(), o.score() == null ? "" : o.score().toString(),
                         Integer.toString(o.ordinal()));
             }
         }
-        try (LandingWriter.Table t = out.table(Source.DMA_QUESTIONS, SnapshotPlan.DMA_BACKFILL)) {
+        try (LandingTable t = out.table(Source.DMA_QUESTIONS, SnapshotPlan.DMA_BACKFILL)) {
             for (int year : YEARS) {
                 for (int qi = 0; qi < bank.size(); qi++) {
                     DmaQuestionBank.Question q = bank.get(qi);
@@ -425,7 +427,7 @@ final class DmaSurvey {
         for (Response r : superseded) {
             firstSubmitted.put(r.questionId(), r.answer());
         }
-        try (LandingWriter.Table t = out.table(Source.DMA_RESPONSES, SnapshotPlan.DMA_BACKFILL)) {
+        try (LandingTable t = out.table(Source.DMA_RESPONSES, SnapshotPlan.DMA_BACKFILL)) {
             for (int year : YEARS) {
                 for (Map.Entry<String, String[]> e : answers.get(year).entrySet()) {
                     boolean corrected = year == CORRECTED_YEAR && e.getKey().equals(CORRECTED_TRUST);
@@ -443,7 +445,7 @@ final class DmaSurvey {
                 }
             }
         }
-        try (LandingWriter.Table t = out.table(Source.DMA_RESPONSES, SnapshotPlan.DMA_CORRECTION)) {
+        try (LandingTable t = out.table(Source.DMA_RESPONSES, SnapshotPlan.DMA_CORRECTION)) {
             String[] finalAnswers = answers.get(CORRECTED_YEAR).get(CORRECTED_TRUST);
             for (Response r : superseded) {
                 int qi = Integer.parseInt(r.questionId().substring(6)) - 1;

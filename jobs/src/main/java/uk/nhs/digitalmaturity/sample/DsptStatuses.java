@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.landing.LandingTable;
+import uk.nhs.digitalmaturity.landing.LandingWriter;
 
 /**
  * Data Security and Protection Toolkit statuses ({@code dspt_status.csv}).
@@ -107,7 +109,7 @@ final class DsptStatuses {
     }
 
     private static void writeYear(LandingWriter out, LocalDate snapshot, List<Status> rows) {
-        try (LandingWriter.Table t = out.table(Source.DSPT_STATUS, snapshot)) {
+        try (LandingTable t = out.table(Source.DSPT_STATUS, snapshot)) {
             for (Status s : rows) {
                 t.row(s.org(), s.year(), s.status(), s.date().toString());
             }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.landing.LandingTable;
+import uk.nhs.digitalmaturity.landing.LandingWriter;
 
 /**
  * Trust accounts in long format ({@code finance_returns.csv}), modelled on the Trust Accounts Consolidation data:
@@ -261,7 +263,7 @@ final class FinanceReturns {
      * also carries that many detailed OTHER lines, as the real consolidation data does.
      */
     void write(LandingWriter out, int detailLines) {
-        try (LandingWriter.Table t = out.table(Source.FINANCE_CODES, SnapshotPlan.FINANCE_BACKFILL)) {
+        try (LandingTable t = out.table(Source.FINANCE_CODES, SnapshotPlan.FINANCE_BACKFILL)) {
             for (Code c : CODES) {
                 t.row(c.subCode(), c.description(), c.measure());
             }
@@ -308,7 +310,7 @@ final class FinanceReturns {
     }
 
     private static Sink commonsSink(LandingWriter out, LocalDate snapshot) {
-        LandingWriter.Table table = out.table(Source.FINANCE_RETURNS, snapshot);
+        LandingTable table = out.table(Source.FINANCE_RETURNS, snapshot);
         return new Sink() {
             @Override
             public void line(String org, String finYear, String subCode, long valueK) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.landing.LandingWriter;
 
 /**
  * GDP deflators at market prices by financial year. The 2020-03-11 snapshot is HM Treasury's Budget 2020 series

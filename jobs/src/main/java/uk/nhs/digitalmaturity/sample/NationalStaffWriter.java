@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.landing.LandingWriter;
 
 /**
  * National-volume staff-level extracts: one {@code workforce_staff.csv} per month from 2019-03, each in its own

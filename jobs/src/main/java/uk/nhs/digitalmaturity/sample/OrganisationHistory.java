@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.landing.LandingTable;
+import uk.nhs.digitalmaturity.landing.LandingWriter;
 
 /**
  * The trusts of England and how they merged: the 2018-09 ODS {@code etr} trusts (the three Welsh trusts in that
@@ -226,13 +228,13 @@ final class OrganisationHistory {
     /** Writes one full snapshot of organisations.csv and successors.csv per organisations snapshot date. */
     void write(LandingWriter out) {
         for (LocalDate snapshot : SnapshotPlan.ORGANISATIONS) {
-            try (LandingWriter.Table t = out.table(Source.ORGANISATIONS, snapshot)) {
+            try (LandingTable t = out.table(Source.ORGANISATIONS, snapshot)) {
                 for (Organisation o : organisationsKnownOn(snapshot)) {
                     t.row(o.code(), o.name(), o.orgType(), o.sector(), o.region(), o.open().toString(),
                             o.close() == null ? "" : o.close().toString());
                 }
             }
-            try (LandingWriter.Table t = out.table(Source.SUCCESSORS, snapshot)) {
+            try (LandingTable t = out.table(Source.SUCCESSORS, snapshot)) {
                 for (Merger m : mergersKnownOn(snapshot)) {
                     t.row(m.predecessor(), m.successor(), m.effective().toString());
                 }

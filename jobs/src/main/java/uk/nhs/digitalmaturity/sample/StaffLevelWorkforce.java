@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.landing.LandingTable;
+import uk.nhs.digitalmaturity.landing.LandingWriter;
 
 /**
  * The sample's staff-level extract ({@code workforce_staff.csv}): one row per assignment in March 2019 for a few
@@ -34,7 +36,7 @@ final class StaffLevelWorkforce {
 
     void write(LandingWriter out) {
         YearMonth period = SnapshotPlan.FIRST_STAFF_PERIOD;
-        try (LandingWriter.Table t = out.table(Source.WORKFORCE_STAFF, SnapshotPlan.staffSnapshot(period))) {
+        try (LandingTable t = out.table(Source.WORKFORCE_STAFF, SnapshotPlan.staffSnapshot(period))) {
             for (String code : TRUSTS) {
                 for (Assignment a : trust(code)) {
                     t.row(period.toString(), code, a.personId(), a.assignmentId(), a.staffGroup(), a.occupation(),

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.landing.LandingTable;
+import uk.nhs.digitalmaturity.landing.LandingWriter;
 
 /**
  * Published-shape workforce ({@code workforce_org.csv}): FTE by period, trust and staff group. June 2018 is the
@@ -131,17 +133,17 @@ final class WorkforceExtract {
      * the first staff-level extract.
      */
     void write(LandingWriter out) {
-        try (LandingWriter.Table t = out.table(Source.WORKFORCE_ORG, SnapshotPlan.WORKFORCE_BACKFILL,
+        try (LandingTable t = out.table(Source.WORKFORCE_ORG, SnapshotPlan.WORKFORCE_BACKFILL,
                 List.of("period", "org_code", "staff_group", "nationality", "fte"))) {
             writeWithNationality(t, JUNE_2018, june2018);
             writeWithNationality(t, DECEMBER_2018, december2018);
         }
-        try (LandingWriter.Table t = out.table(Source.INFORMATICS_OCCUPATIONS, SnapshotPlan.WORKFORCE_BACKFILL)) {
+        try (LandingTable t = out.table(Source.INFORMATICS_OCCUPATIONS, SnapshotPlan.WORKFORCE_BACKFILL)) {
             for (Occupations.Occupation o : Occupations.informatics()) {
                 t.row(o.code(), o.informaticsCategory());
             }
         }
-        try (LandingWriter.Table t = out.table(Source.WORKFORCE_ORG, SnapshotPlan.workforceMarch2019(),
+        try (LandingTable t = out.table(Source.WORKFORCE_ORG, SnapshotPlan.workforceMarch2019(),
                 List.of("org_code", "staff_group", "period", "fte"))) {
             for (Map.Entry<String, long[]> e : march2019.entrySet()) {
                 for (int g = 0; g < GROUPS; g++) {
@@ -154,7 +156,7 @@ final class WorkforceExtract {
         }
     }
 
-    private static void writeWithNationality(LandingWriter.Table t, YearMonth period, Map<String, long[][]> data) {
+    private static void writeWithNationality(LandingTable t, YearMonth period, Map<String, long[][]> data) {
         for (Map.Entry<String, long[][]> e : data.entrySet()) {
             for (int g = 0; g < GROUPS; g++) {
                 for (int n = 0; n < 4; n++) {

@@ -1,6 +1,7 @@
 package uk.nhs.digitalmaturity.importer;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import uk.nhs.digitalmaturity.contract.Source;
@@ -10,36 +11,34 @@ import uk.nhs.digitalmaturity.contract.Source;
  * messages) what a recognisable file of that kind looks like.
  */
 public enum ImportKind {
-    ODS_ETR("ods-etr", Source.ORGANISATIONS,
+    ODS_ETR(Source.ORGANISATIONS,
             "an ODS etr file (NHS trusts and trust sites: no header row, 27 comma-separated fields per line; "
                     + "plain .csv, .gz or .zip)"),
-    ODS_SUCC("ods-succ", Source.SUCCESSORS,
+    ODS_SUCC(Source.SUCCESSORS,
             "an ODS succ file (successor organisations: no header row, 5 comma-separated fields per line: "
                     + "predecessor code, successor code, reason, effective date YYYYMMDD, indicator; "
                     + "plain .csv, .gz or .zip)"),
-    WORKFORCE_XLSX("workforce-xlsx", Source.WORKFORCE_ORG,
+    WORKFORCE_XLSX(Source.WORKFORCE_ORG,
             "an NHS Workforce Statistics xlsx workbook (a sheet with a header row holding Month, "
                     + "Organisation code, Staff group and FTE columns)"),
-    DEFLATORS_XLSX("deflators-xlsx", Source.DEFLATORS,
+    DEFLATORS_XLSX(Source.DEFLATORS,
             "an HM Treasury GDP deflators xlsx workbook (a 'Financial year' column with a "
                     + "'GDP deflator at market prices' column beside it)"),
-    DSPT_XLSX("dspt-xlsx", Source.DSPT_STATUS,
+    DSPT_XLSX(Source.DSPT_STATUS,
             "a DSPT publication xlsx workbook (a header row holding ODSCode, PublicationStatus and "
                     + "DateOfPublication columns)");
 
-    private final String cliName;
     private final Source source;
     private final String expectation;
 
-    ImportKind(String cliName, Source source, String expectation) {
-        this.cliName = cliName;
+    ImportKind(Source source, String expectation) {
         this.source = source;
         this.expectation = expectation;
     }
 
-    /** The name used on the command line, e.g. {@code dspt-xlsx}. */
+    /** The name used on the command line: the constant's name in lower case with hyphens, e.g. {@code dspt-xlsx}. */
     public String cliName() {
-        return cliName;
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The landing file a publication of this kind becomes: its folder, file name and header. */
@@ -53,7 +52,7 @@ public enum ImportKind {
     }
 
     public static Optional<ImportKind> fromCliName(String name) {
-        return Arrays.stream(values()).filter(k -> k.cliName.equalsIgnoreCase(name.trim())).findFirst();
+        return Arrays.stream(values()).filter(k -> k.cliName().equalsIgnoreCase(name.trim())).findFirst();
     }
 
     public static String cliNames() {

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import uk.nhs.digitalmaturity.contract.Sha256;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
 import uk.nhs.digitalmaturity.publish.LeakScan;
-import uk.nhs.digitalmaturity.publish.PublicationPack;
 import uk.nhs.digitalmaturity.testing.Cli;
 import uk.nhs.digitalmaturity.testing.CliResult;
 import uk.nhs.digitalmaturity.testing.FixtureLakehouse;
@@ -140,7 +140,7 @@ class CyberAndPublicationTest {
         int checked = 0;
         for (JsonNode f : manifest.get("files")) {
             assertEquals(f.get("sha256").asText(),
-                    PublicationPack.sha256(Files.readAllBytes(packA.resolve(f.get("file").asText()))));
+                    Sha256.hex(Files.readAllBytes(packA.resolve(f.get("file").asText()))));
             checked++;
         }
         assertEquals(names.size() - 1, checked, "every file but the manifest is hashed");

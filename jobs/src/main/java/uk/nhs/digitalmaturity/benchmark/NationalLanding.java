@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.landing.WrittenFile;
 import uk.nhs.digitalmaturity.sample.GeneratorOptions;
 import uk.nhs.digitalmaturity.sample.SampleLandingGenerator;
 import uk.nhs.digitalmaturity.sample.SampleScale;
-import uk.nhs.digitalmaturity.sample.WrittenFile;
 
 /**
  * The benchmark's national landing zone: generated once (deterministic from the seed) with one month more than
@@ -51,9 +52,10 @@ final class NationalLanding {
 
     /** The staff-level file of the month held back for the "new month" run. */
     Path heldBackMonth() {
-        try (Stream<Path> snapshots = Files.list(generated.resolve("workforce"))) {
-            return snapshots.filter(d -> Files.exists(d.resolve("workforce_staff.csv")))
-                    .max(Comparator.naturalOrder()).orElseThrow().resolve("workforce_staff.csv");
+        String file = Source.WORKFORCE_STAFF.fileName();
+        try (Stream<Path> snapshots = Files.list(generated.resolve(Source.WORKFORCE_STAFF.folder()))) {
+            return snapshots.filter(d -> Files.exists(d.resolve(file)))
+                    .max(Comparator.naturalOrder()).orElseThrow().resolve(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,10 +10,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
+import uk.nhs.digitalmaturity.landing.WrittenFile;
 import uk.nhs.digitalmaturity.sample.GeneratorOptions;
 import uk.nhs.digitalmaturity.sample.SampleLandingGenerator;
 import uk.nhs.digitalmaturity.sample.SampleScale;
-import uk.nhs.digitalmaturity.sample.WrittenFile;
 
 /**
  * Writes a deterministic landing zone: the committed, NAO-calibrated sample, or the same sources at national

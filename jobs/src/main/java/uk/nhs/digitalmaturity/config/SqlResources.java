@@ -11,13 +11,11 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import uk.nhs.digitalmaturity.contract.Sha256;
 
 /**
  * The files of {@code sql/}, as packaged in the jar (the build copies the repository's {@code sql/} folder
@@ -69,21 +67,14 @@ public final class SqlResources {
 
     /** SHA-256 over every file of sql/ (names and contents, sorted): the metric code's identity. */
     public static String digest() {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            List<String> all = new ArrayList<>();
-            for (String folder : List.of("ingest", "silver", "reporting", "restricted")) {
-                list(folder).forEach(name -> all.add(folder + "/" + name));
-            }
-            for (String file : all) {
-                sha.update(file.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(read(file).getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        List<String> all = new ArrayList<>();
+        for (String folder : List.of("ingest", "silver", "reporting", "restricted")) {
+            list(folder).forEach(name -> all.add(folder + "/" + name));
         }
+        Sha256.Texts sha = Sha256.texts();
+        for (String file : all) {
+            sha.add(file).add(read(file));
+        }
+        return sha.hex();
     }
 }

@@ -10,6 +10,7 @@ import static uk.nhs.digitalmaturity.contract.Column.period;
 import static uk.nhs.digitalmaturity.contract.Column.text;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -172,6 +173,11 @@ public enum Source {
         return fileName;
     }
 
+    /** Where one snapshot of this file lies below the landing root: {@code <folder>/<snapshot>/<fileName>}. */
+    public String landingPath(LocalDate snapshot) {
+        return folder + "/" + snapshot + "/" + fileName;
+    }
+
     public Zone zone() {
         return zone;
     }
@@ -187,6 +193,11 @@ public enum Source {
 
     public List<Column> columns() {
         return columns;
+    }
+
+    /** The column names in the contract's order: the header row the importers and the generator write. */
+    public List<String> header() {
+        return columns.stream().map(Column::name).toList();
     }
 
     /** The key that must be unique within one snapshot, or empty where repeats are summed. */

@@ -40,7 +40,7 @@ final class DeflatorsXlsxImporter implements Importer {
             for (XlsxWorkbook.SheetCursor sheet : workbook.sheets()) {
                 looked.add("'" + sheet.name() + "'");
                 if (readSheet(file, kind, sheet, byYear, drops, notes)) {
-                    return new ImportedTable(kind.header(), rows(byYear), drops, notes);
+                    return new ImportedTable(kind.source().header(), rows(byYear), drops, notes);
                 }
             }
         }

@@ -133,6 +133,6 @@ final class DsptXlsxImporter implements Importer {
             notes.add("statuses with a toolkit-year suffix mapped like the plain label " + suffixes);
         }
         landingCodes.ifPresent(c -> notes.add("trusts from " + c.file()));
-        return new ImportedTable(kind.header(), new ArrayList<>(byCode.values()), drops, notes);
+        return new ImportedTable(kind.source().header(), new ArrayList<>(byCode.values()), drops, notes);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import uk.nhs.digitalmaturity.landing.LandingWriter;
 
 /** Reads one publication with the importer for its kind, writes the landing file, and says what happened. */
 public final class ImportRun {
@@ -47,8 +48,10 @@ public final class ImportRun {
     /** Several files into one landing file, for the kinds whose importer {@link Importer#acceptsSeveralFiles()}. */
     public static Report run(ImportKind kind, List<Path> files, ImportOptions options) throws IOException {
         ImportedTable table = importerFor(kind).read(files, options);
-        Path target = LandingWriter.target(options.landing(), kind, options.snapshot());
-        LandingWriter.Outcome outcome = LandingWriter.write(target, table, options.force());
+        LandingWriter landing = new LandingWriter(options.landing());
+        Path target = landing.target(kind.source(), options.snapshot());
+        LandingWriter.Outcome outcome = landing.writeOnce(kind.source(), options.snapshot(), table.header(),
+                table.rows(), options.force());
         return new Report(kind, List.copyOf(files), target, outcome, table);
     }
 }

@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads one publication, as downloaded, into landing rows. Implementations never write: {@link LandingWriter}
- * does that once the whole file has been read, so a refused file leaves nothing behind.
+ * Reads one publication, as downloaded, into landing rows. Implementations never write:
+ * {@link uk.nhs.digitalmaturity.landing.LandingWriter#writeOnce} does that once the whole file has been read, so
+ * a refused file leaves nothing behind.
  */
 public interface Importer {
     /**

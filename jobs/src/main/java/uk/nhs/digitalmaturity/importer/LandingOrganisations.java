@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import uk.nhs.digitalmaturity.contract.Source;
 import uk.nhs.digitalmaturity.failure.ContractViolation;
 
 /**
@@ -29,7 +30,7 @@ final class LandingOrganisations {
     }
 
     static Codes latest(Path landing, LocalDate asAt) throws IOException {
-        Path dir = landing.resolve(ImportKind.ODS_ETR.source());
+        Path dir = landing.resolve(Source.ORGANISATIONS.folder());
         Optional<LocalDate> best = Optional.empty();
         if (Files.isDirectory(dir)) {
             try (DirectoryStream<Path> snapshots = Files.newDirectoryStream(dir)) {
@@ -40,7 +41,7 @@ final class LandingOrganisations {
                     } catch (DateTimeParseException e) {
                         continue;
                     }
-                    if (!date.isAfter(asAt) && Files.isRegularFile(s.resolve(ImportKind.ODS_ETR.fileName()))
+                    if (!date.isAfter(asAt) && Files.isRegularFile(s.resolve(Source.ORGANISATIONS.fileName()))
                             && best.map(date::isAfter).orElse(true)) {
                         best = Optional.of(date);
                     }
@@ -49,10 +50,10 @@ final class LandingOrganisations {
         }
         if (best.isEmpty()) {
             throw new ContractViolation("--trusts-from-landing: " + dir + " has no snapshot dated on or before "
-                    + asAt + " holding " + ImportKind.ODS_ETR.fileName() + " (import the ODS etr file first). "
+                    + asAt + " holding " + Source.ORGANISATIONS.fileName() + " (import the ODS etr file first). "
                     + "Nothing was written.");
         }
-        Path file = dir.resolve(best.get().toString()).resolve(ImportKind.ODS_ETR.fileName());
+        Path file = dir.resolve(best.get().toString()).resolve(Source.ORGANISATIONS.fileName());
         Set<String> codes = new TreeSet<>();
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreHeaderCase(true).setTrim(true).build();

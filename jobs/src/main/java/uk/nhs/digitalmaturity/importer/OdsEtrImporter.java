@@ -86,7 +86,7 @@ final class OdsEtrImporter implements Importer {
         if (welsh > 0) {
             notes.add(welsh + " Welsh trusts kept (national grouping W00)");
         }
-        return new ImportedTable(kind.header(), new ArrayList<>(byCode.values()), drops, notes);
+        return new ImportedTable(kind.source().header(), new ArrayList<>(byCode.values()), drops, notes);
     }
 
     private static void readLines(Path file, ImportKind kind, DelimitedFile.Content content,

@@ -57,7 +57,7 @@ final class OdsSuccImporter implements Importer {
         if (splits > 0) {
             notes.add(splits + " predecessors have more than one successor");
         }
-        return new ImportedTable(kind.header(), new ArrayList<>(rows.values()), drops, notes);
+        return new ImportedTable(kind.source().header(), new ArrayList<>(rows.values()), drops, notes);
     }
 
     private static void readLines(Path file, ImportKind kind, DelimitedFile.Content content, DropCounts drops,

@@ -191,7 +191,7 @@ final class WorkforceXlsxImporter implements Importer {
             throw Refusals.badValue(file, "sheet '" + sheetName + "'", "--period " + wantedPeriod.get()
                     + " is not in the file (periods: " + periodsSeen + ")");
         }
-        return new ImportedTable(kind.header(), rows, drops, notes);
+        return new ImportedTable(kind.source().header(), rows, drops, notes);
     }
 
     static boolean isTrustType(String type) {

@@ -29,9 +29,11 @@
  *   unreadable value) is refused with exit code 3 and a message naming the file, the row where there is one, and
  *   what was expected. Nothing is written.</li>
  *   <li><b>Atomic, immutable.</b> The landing file is written in full to a hidden temporary file in the target
- *   folder ({@code .<file>.<uuid>.tmp}), forced to disk, then renamed into place. An existing file for the same
- *   snapshot is never overwritten: identical content is a no-op (exit 0, "unchanged"); different content is
- *   refused (exit 3) unless {@code --force}.</li>
+ *   folder ({@code .<file>.<uuid>.tmp}), forced to disk, then hard-linked into place (a link is made atomically and
+ *   never replaces a file that appeared meanwhile; a rename only where the file system has no hard links), so
+ *   readers see the whole file or none. An existing file for the same snapshot is never overwritten: identical
+ *   content is a no-op (exit 0, "unchanged"); different content is refused (exit 3) unless {@code --force}, which
+ *   replaces it by an atomic rename.</li>
  *   <li><b>Format.</b> RFC 4180 via commons-csv, UTF-8 without BOM, one header row, LF line endings, a stable sort,
  *   decimals via {@code BigDecimal.toPlainString()} (no exponent, no locale, no trailing zeros).</li>
  *   <li><b>Numbers from xlsx</b> are taken at Excel's 15 significant digits (a cell stored as

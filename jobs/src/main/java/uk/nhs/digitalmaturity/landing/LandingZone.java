@@ -2,13 +2,9 @@ package uk.nhs.digitalmaturity.landing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +12,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import uk.nhs.digitalmaturity.contract.Sha256;
 import uk.nhs.digitalmaturity.contract.Source;
 import uk.nhs.digitalmaturity.failure.ContractViolation;
 
@@ -116,16 +113,10 @@ public class LandingZone {
     }
 
     private String sha256(Path path, String relative) {
-        try (InputStream in = new DigestInputStream(fs.open(path), MessageDigest.getInstance("SHA-256"))) {
-            byte[] buffer = new byte[1 << 20];
-            while (in.read(buffer) >= 0) {
-                // reading is the point: the digest stream sees every byte
-            }
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        try (InputStream in = fs.open(path)) {
+            return Sha256.hex(in);
         } catch (IOException e) {
             throw new ContractViolation(relative + ": unreadable (" + e.getMessage() + ")", e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -14,9 +14,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import uk.nhs.digitalmaturity.config.SqlResources;
+import uk.nhs.digitalmaturity.contract.Sha256;
 import uk.nhs.digitalmaturity.contract.Zone;
 import uk.nhs.digitalmaturity.model.ModelSpec;
-import uk.nhs.digitalmaturity.publish.PublicationPack;
 import uk.nhs.digitalmaturity.storage.AtomicFolder;
 import uk.nhs.digitalmaturity.storage.DeltaTables;
 import uk.nhs.digitalmaturity.storage.Lakehouse;
@@ -68,7 +68,7 @@ public class NotebookExport {
         Map<String, byte[]> files = notebooks();
         writeAll(folder, files);
         Map<String, String> hashes = new LinkedHashMap<>();
-        files.forEach((name, bytes) -> hashes.put(name, PublicationPack.sha256(bytes)));
+        files.forEach((name, bytes) -> hashes.put(name, Sha256.hex(bytes)));
         return hashes;
     }
 

@@ -7,20 +7,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import uk.nhs.digitalmaturity.contract.CsvFiles;
+import uk.nhs.digitalmaturity.contract.Sha256;
 import uk.nhs.digitalmaturity.contract.Zone;
 import uk.nhs.digitalmaturity.model.Model;
 import uk.nhs.digitalmaturity.model.ModelSpec;
@@ -34,8 +32,6 @@ import uk.nhs.digitalmaturity.storage.AtomicFolder;
  * so the same inputs and parameters give the same bytes.
  */
 public class PublicationPack {
-    public static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n").build();
-
     private final RunContext context;
 
     public PublicationPack(RunContext context) {
@@ -64,7 +60,7 @@ public class PublicationPack {
         files.put("data-dictionary.csv", text(List.of("table", "column", "type", "unit", "publication_rounding",
                 "definition", "source"), dictionary));
         Map<String, String> hashes = new LinkedHashMap<>();
-        files.forEach((name, bytes) -> hashes.put(name, sha256(bytes)));
+        files.forEach((name, bytes) -> hashes.put(name, Sha256.hex(bytes)));
         files.put("manifest.json", manifest(hashes, rowCounts));
         writeAll(files);
         return hashes;
@@ -117,7 +113,7 @@ public class PublicationPack {
 
     private static byte[] text(List<String> header, List<List<String>> records) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, CSV)) {
+        try (CSVPrinter printer = new CSVPrinter(out, CsvFiles.FORMAT)) {
             printer.printRecord(header);
             for (List<String> r : records) {
                 printer.printRecord(r);
@@ -125,7 +121,7 @@ public class PublicationPack {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return out.toString().getBytes(CsvFiles.CHARSET);
     }
 
     private byte[] manifest(Map<String, String> hashes, Map<String, Long> rowCounts) {
@@ -159,14 +155,6 @@ public class PublicationPack {
             AtomicFolder.replace(context.spark(), target, context.runId(), files);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write publication pack " + target + ": " + e.getMessage(), e);
-        }
-    }
-
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

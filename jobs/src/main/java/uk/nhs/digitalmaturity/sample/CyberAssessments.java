@@ -7,6 +7,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.landing.LandingTable;
+import uk.nhs.digitalmaturity.landing.LandingWriter;
 
 /**
  * Cyber Essentials Plus on-site assessments ({@code ceplus_results.csv}), one row per requirement tested. Never
@@ -19,8 +22,6 @@ import java.util.TreeMap;
  * that snapshot; later ones in the 2020 snapshot.
  */
 final class CyberAssessments {
-    static final String SOURCE = "cyber";
-    static final String FILE = "ceplus_results.csv";
     static final LocalDate WANNACRY = LocalDate.of(2017, 5, 12);
     static final LocalDate END_2017 = LocalDate.of(2017, 12, 31);
     static final LocalDate FEBRUARY_2020 = LocalDate.of(2020, 2, 29);
@@ -245,11 +246,10 @@ final class CyberAssessments {
     }
 
     void write(LandingWriter out) {
-        String[] header = {"assessment_id", "org_code", "assessment_date", "requirement_id", "outcome"};
-        try (LandingWriter.Table early = out.table(SOURCE, SnapshotPlan.CYBER_2019, FILE, header);
-             LandingWriter.Table late = out.table(SOURCE, SnapshotPlan.CYBER_2020, FILE, header)) {
+        try (LandingTable early = out.table(Source.CEPLUS_RESULTS, SnapshotPlan.CYBER_2019);
+             LandingTable late = out.table(Source.CEPLUS_RESULTS, SnapshotPlan.CYBER_2020)) {
             for (Assessment a : assessments) {
-                LandingWriter.Table t = a.date.isAfter(SnapshotPlan.CYBER_2019) ? late : early;
+                LandingTable t = a.date.isAfter(SnapshotPlan.CYBER_2019) ? late : early;
                 for (int i = 0; i < a.requirements.length; i++) {
                     String r = Integer.toString(a.requirements[i]);
                     String outcome = switch (a.outcomes[i]) {

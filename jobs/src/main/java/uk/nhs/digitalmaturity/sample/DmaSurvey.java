@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.landing.LandingTable;
+import uk.nhs.digitalmaturity.landing.LandingWriter;
 
 /**
  * The 2016 and 2017 digital maturity assessments: questions, answer scales and each responding trust's answers.
@@ -25,7 +28,6 @@ import java.util.TreeMap;
  * Health).
  */
 final class DmaSurvey {
-    static final String SOURCE = "dma";
     static final Map<Integer, LocalDate> SURVEY_DATE = Map.of(2016, LocalDate.of(2016, 3, 31),
             2017, LocalDate.of(2017, 6, 30));
     static final List<Integer> YEARS = List.of(2016, 2017);
@@ -406,15 +408,13 @@ final class DmaSurvey {
     }
 
     void write(LandingWriter out) {
-        try (LandingWriter.Table t = out.table(SOURCE, SnapshotPlan.DMA_BACKFILL, "dma_answer_scales.csv",
-                "answer_scale", "answer_code", "label", "score", "ordinal")) {
+        try (LandingTable t = out.table(Source.DMA_ANSWER_SCALES, SnapshotPlan.DMA_BACKFILL)) {
             for (DmaAnswerScales.Option o : DmaAnswerScales.all()) {
                 t.row(o.scale(), o.code(), o.label(), o.score() == null ? "" : o.score().toString(),
                         Integer.toString(o.ordinal()));
             }
         }
-        try (LandingWriter.Table t = out.table(SOURCE, SnapshotPlan.DMA_BACKFILL, "dma_questions.csv",
-                "survey_year", "question_id", "theme", "weight", "answer_scale", "topic", "question_text")) {
+        try (LandingTable t = out.table(Source.DMA_QUESTIONS, SnapshotPlan.DMA_BACKFILL)) {
             for (int year : YEARS) {
                 for (int qi = 0; qi < bank.size(); qi++) {
                     DmaQuestionBank.Question q = bank.get(qi);
@@ -427,8 +427,7 @@ final class DmaSurvey {
         for (Response r : superseded) {
             firstSubmitted.put(r.questionId(), r.answer());
         }
-        String[] header = {"survey_year", "org_code", "question_id", "answer_code"};
-        try (LandingWriter.Table t = out.table(SOURCE, SnapshotPlan.DMA_BACKFILL, "dma_responses.csv", header)) {
+        try (LandingTable t = out.table(Source.DMA_RESPONSES, SnapshotPlan.DMA_BACKFILL)) {
             for (int year : YEARS) {
                 for (Map.Entry<String, String[]> e : answers.get(year).entrySet()) {
                     boolean corrected = year == CORRECTED_YEAR && e.getKey().equals(CORRECTED_TRUST);
@@ -446,7 +445,7 @@ final class DmaSurvey {
                 }
             }
         }
-        try (LandingWriter.Table t = out.table(SOURCE, SnapshotPlan.DMA_CORRECTION, "dma_responses.csv", header)) {
+        try (LandingTable t = out.table(Source.DMA_RESPONSES, SnapshotPlan.DMA_CORRECTION)) {
             String[] finalAnswers = answers.get(CORRECTED_YEAR).get(CORRECTED_TRUST);
             for (Response r : superseded) {
                 int qi = Integer.parseInt(r.questionId().substring(6)) - 1;

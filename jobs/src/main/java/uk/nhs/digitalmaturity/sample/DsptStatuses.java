@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.landing.LandingTable;
+import uk.nhs.digitalmaturity.landing.LandingWriter;
 
 /**
  * Data Security and Protection Toolkit statuses ({@code dspt_status.csv}).
@@ -20,8 +23,6 @@ import java.util.TreeMap;
  * assessment. Many trusts first appear as interim and later with a final status: the latest status wins.
  */
 final class DsptStatuses {
-    static final String SOURCE = "cyber";
-    static final String FILE = "dspt_status.csv";
     static final LocalDate DSPT_2019_20_AS_AT = SnapshotPlan.CYBER_2020;
 
     private record Status(String org, String year, String status, LocalDate date) {
@@ -103,13 +104,12 @@ final class DsptStatuses {
     }
 
     void write(LandingWriter out) {
-        String[] header = {"org_code", "dspt_year", "status", "status_date"};
-        writeYear(out, SnapshotPlan.CYBER_2019, header, year2018);
-        writeYear(out, SnapshotPlan.CYBER_2020, header, year2019);
+        writeYear(out, SnapshotPlan.CYBER_2019, year2018);
+        writeYear(out, SnapshotPlan.CYBER_2020, year2019);
     }
 
-    private static void writeYear(LandingWriter out, LocalDate snapshot, String[] header, List<Status> rows) {
-        try (LandingWriter.Table t = out.table(SOURCE, snapshot, FILE, header)) {
+    private static void writeYear(LandingWriter out, LocalDate snapshot, List<Status> rows) {
+        try (LandingTable t = out.table(Source.DSPT_STATUS, snapshot)) {
             for (Status s : rows) {
                 t.row(s.org(), s.year(), s.status(), s.date().toString());
             }

@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Hand-formatted CSV for national volumes: ASCII fields appended into a large byte buffer, no per-row objects.
- * Callers pass fields that are already RFC 4180 safe (see {@link #quoted}); output matches {@link LandingWriter}'s
- * format (LF line endings, minimal quoting).
+ * Callers pass fields that are already RFC 4180 safe (see {@link #quoted}); output matches
+ * {@link uk.nhs.digitalmaturity.contract.CsvFiles#FORMAT} (LF line endings, minimal quoting).
  */
 final class FastCsvWriter implements AutoCloseable {
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);

@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.landing.LandingTable;
+import uk.nhs.digitalmaturity.landing.LandingWriter;
 
 /**
  * Trust accounts in long format ({@code finance_returns.csv}), modelled on the Trust Accounts Consolidation data:
@@ -23,8 +26,6 @@ import java.util.TreeMap;
  * returning (see modelled-sizes.csv), and {@link #RESUBMITTED_TRUST} resubmits its whole 2018-19 return.
  */
 final class FinanceReturns {
-    static final String SOURCE = "finance";
-    static final String RETURNS_FILE = "finance_returns.csv";
     static final List<String> WINDOW = List.of("2013-14", "2014-15", "2015-16", "2016-17", "2017-18", "2018-19");
     static final String NO_RETURN_TRUST = "RY9";
     static final String MISSING_YEAR_TRUST = "RKE";
@@ -262,8 +263,7 @@ final class FinanceReturns {
      * also carries that many detailed OTHER lines, as the real consolidation data does.
      */
     void write(LandingWriter out, int detailLines) {
-        try (LandingWriter.Table t = out.table(SOURCE, SnapshotPlan.FINANCE_BACKFILL, "finance_codes.csv",
-                "sub_code", "description", "measure")) {
+        try (LandingTable t = out.table(Source.FINANCE_CODES, SnapshotPlan.FINANCE_BACKFILL)) {
             for (Code c : CODES) {
                 t.row(c.subCode(), c.description(), c.measure());
             }
@@ -287,8 +287,7 @@ final class FinanceReturns {
     }
 
     private void writeReturns(LandingWriter out, LocalDate snapshot, List<Return> list, int detailLines) {
-        String[] header = {"org_code", "fin_year", "sub_code", "value_k"};
-        try (Sink sink = detailLines == 0 ? commonsSink(out, snapshot, header) : fastSink(out, snapshot, header)) {
+        try (Sink sink = detailLines == 0 ? commonsSink(out, snapshot) : fastSink(out, snapshot)) {
             String[] codes = new String[detailLines];
             for (int i = 0; i < detailLines; i++) {
                 codes[i] = detailCode(i + 1);
@@ -310,8 +309,8 @@ final class FinanceReturns {
         }
     }
 
-    private static Sink commonsSink(LandingWriter out, LocalDate snapshot, String[] header) {
-        LandingWriter.Table table = out.table(SOURCE, snapshot, RETURNS_FILE, header);
+    private static Sink commonsSink(LandingWriter out, LocalDate snapshot) {
+        LandingTable table = out.table(Source.FINANCE_RETURNS, snapshot);
         return new Sink() {
             @Override
             public void line(String org, String finYear, String subCode, long valueK) {
@@ -325,10 +324,9 @@ final class FinanceReturns {
         };
     }
 
-    private static Sink fastSink(LandingWriter out, LocalDate snapshot, String[] header) {
-        String relative = LandingWriter.relative(SOURCE, snapshot, RETURNS_FILE);
-        FastCsvWriter w = new FastCsvWriter(out.rawStream(relative));
-        for (String h : header) {
+    private static Sink fastSink(LandingWriter out, LocalDate snapshot) {
+        FastCsvWriter w = new FastCsvWriter(out.rawStream(Source.FINANCE_RETURNS, snapshot));
+        for (String h : Source.FINANCE_RETURNS.header()) {
             w.field(h);
         }
         w.endRow();
@@ -342,7 +340,7 @@ final class FinanceReturns {
             public void close() {
                 long rows = w.rows();
                 w.close();
-                out.record(relative, rows);
+                out.record(Source.FINANCE_RETURNS, snapshot, rows);
             }
         };
     }

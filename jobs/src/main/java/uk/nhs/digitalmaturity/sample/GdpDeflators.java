@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.landing.LandingWriter;
 
 /**
  * GDP deflators at market prices by financial year. The 2020-03-11 snapshot is HM Treasury's Budget 2020 series
@@ -14,8 +16,6 @@ import java.util.TreeMap;
  * deflators and the pipeline's rebasing is exercised.
  */
 final class GdpDeflators {
-    static final String SOURCE = "deflators";
-    static final String FILE = "gdp_deflators.csv";
     /** The 2019 vintage's 2018-19 value was preliminary; the published outturn came in a little higher. */
     private static final BigDecimal PRELIMINARY_2018_19 = new BigDecimal("0.9975");
 
@@ -51,12 +51,12 @@ final class GdpDeflators {
             }
             vintage2019.add(List.of(e.getKey(), rebased.setScale(4, RoundingMode.HALF_UP).toPlainString()));
         }
-        out.write(SOURCE, SnapshotPlan.DEFLATORS_2019, FILE, List.of("fin_year", "index"), vintage2019);
+        out.write(Source.DEFLATORS, SnapshotPlan.DEFLATORS_2019, vintage2019);
 
         List<List<String>> rows = new ArrayList<>();
         for (Map.Entry<String, String> e : budget2020.entrySet()) {
             rows.add(List.of(e.getKey(), e.getValue()));
         }
-        out.write(SOURCE, SnapshotPlan.DEFLATORS_2020, FILE, List.of("fin_year", "index"), rows);
+        out.write(Source.DEFLATORS, SnapshotPlan.DEFLATORS_2020, rows);
     }
 }

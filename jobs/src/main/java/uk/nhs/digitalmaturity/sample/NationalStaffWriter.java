@@ -9,6 +9,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.landing.LandingWriter;
 
 /**
  * National-volume staff-level extracts: one {@code workforce_staff.csv} per month from 2019-03, each in its own
@@ -79,12 +81,11 @@ final class NationalStaffWriter {
                 national += x;
             }
         }
-        String relative = LandingWriter.relative(WorkforceExtract.SOURCE, SnapshotPlan.staffSnapshot(period),
-                StaffLevelWorkforce.FILE);
+        LocalDate snapshot = SnapshotPlan.staffSnapshot(period);
         String periodText = period.toString();
         long rows;
-        try (FastCsvWriter w = new FastCsvWriter(out.rawStream(relative))) {
-            for (String h : StaffLevelWorkforce.HEADER) {
+        try (FastCsvWriter w = new FastCsvWriter(out.rawStream(Source.WORKFORCE_STAFF, snapshot))) {
+            for (String h : Source.WORKFORCE_STAFF.header()) {
                 w.field(h);
             }
             w.endRow();
@@ -93,7 +94,7 @@ final class NationalStaffWriter {
             }
             rows = w.rows();
         }
-        out.record(relative, rows);
+        out.record(Source.WORKFORCE_STAFF, snapshot, rows);
     }
 
     private void writeTrust(FastCsvWriter w, String period, int month, String code, long[] groupFte, long national) {

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.landing.LandingTable;
+import uk.nhs.digitalmaturity.landing.LandingWriter;
 
 /**
  * The trusts of England and how they merged: the 2018-09 ODS {@code etr} trusts (the three Welsh trusts in that
@@ -17,8 +20,6 @@ import java.util.TreeMap;
  * on that date.
  */
 final class OrganisationHistory {
-    static final String SOURCE = "organisations";
-
     /** Attributes as recorded before any merger in {@link #mergers} renamed or closed them. */
     private final Map<String, Organisation> base = new TreeMap<>();
     private final List<Merger> mergers = new ArrayList<>();
@@ -227,15 +228,13 @@ final class OrganisationHistory {
     /** Writes one full snapshot of organisations.csv and successors.csv per organisations snapshot date. */
     void write(LandingWriter out) {
         for (LocalDate snapshot : SnapshotPlan.ORGANISATIONS) {
-            try (LandingWriter.Table t = out.table(SOURCE, snapshot, "organisations.csv", "org_code", "org_name",
-                    "org_type", "sector", "region_code", "open_date", "close_date")) {
+            try (LandingTable t = out.table(Source.ORGANISATIONS, snapshot)) {
                 for (Organisation o : organisationsKnownOn(snapshot)) {
                     t.row(o.code(), o.name(), o.orgType(), o.sector(), o.region(), o.open().toString(),
                             o.close() == null ? "" : o.close().toString());
                 }
             }
-            try (LandingWriter.Table t = out.table(SOURCE, snapshot, "successors.csv", "predecessor_code",
-                    "successor_code", "effective_date")) {
+            try (LandingTable t = out.table(Source.SUCCESSORS, snapshot)) {
                 for (Merger m : mergersKnownOn(snapshot)) {
                     t.row(m.predecessor(), m.successor(), m.effective().toString());
                 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
+import uk.nhs.digitalmaturity.landing.LandingWriter;
+import uk.nhs.digitalmaturity.landing.WrittenFile;
 
 /**
  * Generates a complete landing zone ({@code <out>/<source>/<snapshot>/<file>.csv}) for every source of the

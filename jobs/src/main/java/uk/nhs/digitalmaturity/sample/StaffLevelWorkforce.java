@@ -7,6 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.landing.LandingTable;
+import uk.nhs.digitalmaturity.landing.LandingWriter;
 
 /**
  * The sample's staff-level extract ({@code workforce_staff.csv}): one row per assignment in March 2019 for a few
@@ -15,10 +18,6 @@ import java.util.Set;
  * informatics occupations.
  */
 final class StaffLevelWorkforce {
-    static final String FILE = "workforce_staff.csv";
-    static final List<String> HEADER =
-            List.of("period", "org_code", "person_id", "assignment_id", "staff_group", "occupation_code", "fte");
-
     /** Ten mid-sized trusts of every sector that no merger touches before April 2020. */
     static final List<String> TRUSTS =
             List.of("RAX", "RBT", "RCD", "RJ8", "RNZ", "RPY", "RWX", "RXA", "RY6", "RYE");
@@ -37,8 +36,7 @@ final class StaffLevelWorkforce {
 
     void write(LandingWriter out) {
         YearMonth period = SnapshotPlan.FIRST_STAFF_PERIOD;
-        try (LandingWriter.Table t = out.table(WorkforceExtract.SOURCE, SnapshotPlan.staffSnapshot(period), FILE,
-                HEADER.toArray(new String[0]))) {
+        try (LandingTable t = out.table(Source.WORKFORCE_STAFF, SnapshotPlan.staffSnapshot(period))) {
             for (String code : TRUSTS) {
                 for (Assignment a : trust(code)) {
                     t.row(period.toString(), code, a.personId(), a.assignmentId(), a.staffGroup(), a.occupation(),

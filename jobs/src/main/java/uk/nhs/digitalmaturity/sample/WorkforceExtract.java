@@ -5,6 +5,9 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.landing.LandingTable;
+import uk.nhs.digitalmaturity.landing.LandingWriter;
 
 /**
  * Published-shape workforce ({@code workforce_org.csv}): FTE by period, trust and staff group. June 2018 is the
@@ -13,8 +16,6 @@ import java.util.TreeMap;
  * grows December again. Amounts are held in hundredths of an FTE so sums are exact.
  */
 final class WorkforceExtract {
-    static final String SOURCE = "workforce";
-    static final String ORG_FILE = "workforce_org.csv";
     static final List<String> NATIONALITIES = List.of("UK", "EU", "Rest of world", "Unknown");
     static final YearMonth JUNE_2018 = YearMonth.of(2018, 6);
     static final YearMonth DECEMBER_2018 = YearMonth.of(2018, 12);
@@ -132,19 +133,18 @@ final class WorkforceExtract {
      * the first staff-level extract.
      */
     void write(LandingWriter out) {
-        try (LandingWriter.Table t = out.table(SOURCE, SnapshotPlan.WORKFORCE_BACKFILL, ORG_FILE,
-                "period", "org_code", "staff_group", "nationality", "fte")) {
+        try (LandingTable t = out.table(Source.WORKFORCE_ORG, SnapshotPlan.WORKFORCE_BACKFILL,
+                List.of("period", "org_code", "staff_group", "nationality", "fte"))) {
             writeWithNationality(t, JUNE_2018, june2018);
             writeWithNationality(t, DECEMBER_2018, december2018);
         }
-        try (LandingWriter.Table t = out.table(SOURCE, SnapshotPlan.WORKFORCE_BACKFILL,
-                "informatics_occupations.csv", "occupation_code", "category")) {
+        try (LandingTable t = out.table(Source.INFORMATICS_OCCUPATIONS, SnapshotPlan.WORKFORCE_BACKFILL)) {
             for (Occupations.Occupation o : Occupations.informatics()) {
                 t.row(o.code(), o.informaticsCategory());
             }
         }
-        try (LandingWriter.Table t = out.table(SOURCE, SnapshotPlan.workforceMarch2019(), ORG_FILE,
-                "org_code", "staff_group", "period", "fte")) {
+        try (LandingTable t = out.table(Source.WORKFORCE_ORG, SnapshotPlan.workforceMarch2019(),
+                List.of("org_code", "staff_group", "period", "fte"))) {
             for (Map.Entry<String, long[]> e : march2019.entrySet()) {
                 for (int g = 0; g < GROUPS; g++) {
                     if (e.getValue()[g] > 0) {
@@ -156,7 +156,7 @@ final class WorkforceExtract {
         }
     }
 
-    private static void writeWithNationality(LandingWriter.Table t, YearMonth period, Map<String, long[][]> data) {
+    private static void writeWithNationality(LandingTable t, YearMonth period, Map<String, long[][]> data) {
         for (Map.Entry<String, long[][]> e : data.entrySet()) {
             for (int g = 0; g < GROUPS; g++) {
                 for (int n = 0; n < 4; n++) {

@@ -141,9 +141,7 @@ public enum Source {
     DSPT_STATUS("cyber", "dspt_status.csv", Zone.BRONZE,
             List.of(pattern("org_code", Codes.ORG_CODE, "an ODS code", "Organisation"),
                     finYear("dspt_year", "Toolkit year YYYY-YY"),
-                    oneOf("status", List.of("STANDARDS_EXCEEDED", "STANDARDS_MET", "PLAN_AGREED",
-                            "APPROACHING_STANDARDS", "STANDARDS_NOT_MET", "ENTRY_LEVEL", "INTERIM_SUBMITTED",
-                            "NOT_PUBLISHED"), "Publication status"),
+                    oneOf("status", DsptStatus.codes(), "Publication status"),
                     date("status_date", true, "Date of the status")),
             List.of("org_code", "dspt_year", "status_date"), List.of(Reference.KNOWN_ORG));
 

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  *
  * <ul>
  *   <li>{@code dspt_year} comes from {@code --dspt-year} (the publication does not state it per row).</li>
- *   <li>Status labels are mapped by {@link DsptStatuses}; an unknown label anywhere in the file is a refusal
+ *   <li>Status labels are mapped by {@link DsptStatusLabels}; an unknown label anywhere in the file is a refusal
  *   naming the label and the row (the file has changed and the mapping must be reviewed).</li>
  *   <li>DateOfPublication is an Excel serial date (text dates are accepted too). A row with no date gets the
  *   snapshot date: the status as known on the day the extract was received. For a blank status
@@ -71,9 +71,9 @@ final class DsptXlsxImporter implements Importer {
                 dataRows++;
                 String where = "sheet '" + sheetName + "' row " + row.number();
                 String label = row.text(statusCol);
-                DsptStatuses.Mapped mapped = DsptStatuses.map(label).orElseThrow(() -> Refusals.badValue(file,
+                DsptStatusLabels.Mapped mapped = DsptStatusLabels.map(label).orElseThrow(() -> Refusals.badValue(file,
                         where, "status label '" + label + "' is not one the importer knows (known: "
-                                + String.join(", ", DsptStatuses.LABELS.keySet())
+                                + String.join(", ", DsptStatusLabels.LABELS.keySet())
                                 + ", the same with a toolkit-year suffix such as (19-20), or blank)"));
                 String code = TrustCodes.normalise(row.text(codeCol));
                 if (code.isEmpty()) {
@@ -101,11 +101,11 @@ final class DsptXlsxImporter implements Importer {
                 mapped.yearSuffix().ifPresent(s -> suffixes.merge(s, 1L, Long::sum));
                 if (date.isEmpty()) {
                     snapshotDated++;
-                    if (!mapped.status().equals(DsptStatuses.NOT_PUBLISHED)) {
+                    if (mapped.status().returned()) {
                         snapshotDatedPublished++;
                     }
                 }
-                List<String> out = List.of(code, dsptYear, mapped.status(), date.orElse(snapshot).toString());
+                List<String> out = List.of(code, dsptYear, mapped.status().name(), date.orElse(snapshot).toString());
                 List<String> previous = byCode.get(code);
                 if (previous != null) {
                     drops.add(SUPERSEDED);

@@ -22,11 +22,28 @@ public class ModelSpec {
     public static class ColumnSpec {
         @JsonProperty public String name;
         @JsonProperty public String description;
-        /** code, text, year, date, count, pct, gbp, fte, score, ratio, flag or order: decides publication rounding. */
-        @JsonProperty public String unit;
+        /**
+         * The .yml's {@code unit}, one of {@link ColumnUnit}'s spellings: code, text, year, date, flag, order,
+         * count, pct, gbp, fte, score, ratio or probability (staff_count is known but no table uses it yet).
+         * {@link ModelSpec#parse} reads it into {@link #unit()}.
+         */
+        @JsonProperty("unit") private String unitSpelling;
+        private ColumnUnit unit;
         /** Allowed values, tested after every build. */
         @JsonProperty("accepted_values") public List<String> acceptedValues;
         @JsonProperty("not_null") public Boolean notNull;
+
+        /** What the values measure: decides publication rounding. */
+        public ColumnUnit unit() {
+            return unit;
+        }
+
+        /** An unknown or missing unit would publish the column unrounded, so it stops the load instead. */
+        private void readUnit(String file) {
+            unit = ColumnUnit.of(unitSpelling).orElseThrow(() -> new IllegalStateException(file + ": column " + name
+                    + (unitSpelling == null ? " has no unit" : " has unit '" + unitSpelling + "'") + ", expected one of "
+                    + String.join(", ", ColumnUnit.spellings())));
+        }
     }
 
     @JsonProperty public String name;
@@ -45,11 +62,14 @@ public class ModelSpec {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     public static ModelSpec parse(String yaml, String file) {
+        ModelSpec spec;
         try {
-            return YAML.readValue(yaml, ModelSpec.class);
+            spec = YAML.readValue(yaml, ModelSpec.class);
         } catch (IOException e) {
             throw new IllegalStateException(file + ": " + e.getMessage(), e);
         }
+        spec.columns.forEach(c -> c.readUnit(file));
+        return spec;
     }
 
     public Map<String, String> columnComments() {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
+import uk.nhs.digitalmaturity.contract.DsptStatus;
 
 /**
  * The notebooks of the export, one per figure of the NAO report (and one for cyber security), each a list of
@@ -345,6 +346,10 @@ public final class Figures {
 
     // ---------------------------------------------------------------- Cyber security
 
+    /**
+     * Shown as written in the notebook, so laid out by hand; its status order is {@link DsptStatus}'s, which a
+     * unit test holds it to.
+     */
     static final String DSPT_SQL = """
             -- Paragraph 2.11: Data Security and Protection Toolkit status of trusts by toolkit year
             SELECT
@@ -396,16 +401,14 @@ public final class Figures {
                 List.of(new Section("## Data Security and Protection Toolkit", "reporting.dspt_summary", DSPT_SQL,
                                 (t, run) -> {
                                     int status = t.index("status");
-                                    List<String> order = List.of("STANDARDS_EXCEEDED", "STANDARDS_MET", "PLAN_AGREED",
-                                            "APPROACHING_STANDARDS", "STANDARDS_NOT_MET", "ENTRY_LEVEL",
-                                            "INTERIM_SUBMITTED", "NOT_PUBLISHED");
                                     return t.rows().isEmpty() ? List.of() : List.of(ChartData.pivot(
                                             ChartData.STACKED_HORIZONTAL,
                                             "Data Security and Protection Toolkit status of trusts, by toolkit year",
                                             subtitle("reporting.dspt_summary", run), "", "% of trusts listed", "0",
                                             t, r -> String.valueOf(r.get(t.index("dspt_year"))),
-                                            r -> Labels.of(r.get(status)),
-                                            r -> rank(order, r.get(status)), "share_pct"));
+                                            r -> DsptStatus.valueOf(String.valueOf(r.get(status))).label(),
+                                            r -> DsptStatus.valueOf(String.valueOf(r.get(status))).ordinal(),
+                                            "share_pct"));
                                 }),
                         new Section("## Cyber Essentials Plus", "reporting.cyber_summary", CYBER_SQL, (t, run) -> {
                             if (t.rows().isEmpty()) {

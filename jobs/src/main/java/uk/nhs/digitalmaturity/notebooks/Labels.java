@@ -43,7 +43,6 @@ public final class Labels {
         NAMES.put("DMD", "dm+d");
         NAMES.put("GS1", "GS1");
         NAMES.put("NHS_NUMBER", "NHS number");
-        NAMES.put("PLAN_AGREED", "Standards not fully met (plan agreed)");
         for (Answer a : ANSWERS) {
             NAMES.put(a.code(), a.label());
         }

@@ -156,7 +156,7 @@ public class NotebookExport {
         }
         b.append("\n\n| column | unit | meaning |\n|---|---|---|\n");
         for (ModelSpec.ColumnSpec c : spec.columns) {
-            b.append("| `").append(c.name).append("` | ").append(c.unit == null ? "" : c.unit).append(" | ")
+            b.append("| `").append(c.name).append("` | ").append(c.unit().spelling()).append(" | ")
                     .append(c.description.trim().replace("|", "\\|").replace("\n", " ")).append(" |\n");
         }
         if (files.contains(name + ".sql")) {

@@ -53,7 +53,7 @@ public class PublicationPack {
             for (ModelSpec.ColumnSpec c : model.spec().columns) {
                 StructField field = loaded.get(model.name()).schema().apply(c.name);
                 dictionary.add(List.of(model.name(), c.name, field.dataType().simpleString(),
-                        c.unit == null ? "" : c.unit, Rounding.forUnit(c.unit).rule(), c.description.trim(),
+                        c.unit().spelling(), Rounding.forUnit(c.unit()).rule(), c.description.trim(),
                         model.spec().paragraph == null ? "" : model.spec().paragraph));
             }
         }
@@ -99,7 +99,7 @@ public class PublicationPack {
     }
 
     private static byte[] csv(ModelSpec spec, List<Row> rows) {
-        List<Rounding> rounding = spec.columns.stream().map(c -> Rounding.forUnit(c.unit)).toList();
+        List<Rounding> rounding = spec.columns.stream().map(c -> Rounding.forUnit(c.unit())).toList();
         List<List<String>> records = new ArrayList<>();
         for (Row row : rows) {
             List<String> record = new ArrayList<>();

@@ -2,6 +2,7 @@ package uk.nhs.digitalmaturity.publish;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import uk.nhs.digitalmaturity.model.ColumnUnit;
 
 /**
  * How a column is written in the publication pack, by its unit: whole per cent, pounds to the nearest pound,
@@ -27,15 +28,16 @@ public enum Rounding {
         return rule;
     }
 
-    public static Rounding forUnit(String unit) {
-        return switch (unit == null ? "" : unit) {
-            case "pct", "gbp" -> WHOLE;
-            case "fte" -> ONE_DECIMAL;
+    /** Every unit is named, with no default: a new unit must say how it is published. */
+    public static Rounding forUnit(ColumnUnit unit) {
+        return switch (unit) {
+            case PCT, GBP -> WHOLE;
+            case FTE -> ONE_DECIMAL;
             // scores keep two places, so that 39.99 (LOW) is not published as 40 beside its band
-            case "ratio", "score" -> TWO_DECIMALS;
-            case "probability" -> THREE_SIGNIFICANT;
-            case "staff_count" -> DISCLOSURE_CONTROLLED;
-            default -> AS_IS;
+            case RATIO, SCORE -> TWO_DECIMALS;
+            case PROBABILITY -> THREE_SIGNIFICANT;
+            case STAFF_COUNT -> DISCLOSURE_CONTROLLED;
+            case CODE, TEXT, YEAR, DATE, FLAG, ORDER, COUNT -> AS_IS;
         };
     }
 

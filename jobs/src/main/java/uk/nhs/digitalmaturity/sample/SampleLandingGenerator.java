@@ -48,7 +48,7 @@ public final class SampleLandingGenerator {
         new DmaSurvey(orgs, seed).write(out);
 
         new CyberAssessments(orgs, seed).write(out);
-        new DsptStatuses(orgs, seed).write(out);
+        new DsptHistory(orgs, seed).write(out);
 
         return out.written();
     }

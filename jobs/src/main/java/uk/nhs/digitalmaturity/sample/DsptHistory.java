@@ -1,5 +1,13 @@
 package uk.nhs.digitalmaturity.sample;
 
+import static uk.nhs.digitalmaturity.contract.DsptStatus.APPROACHING_STANDARDS;
+import static uk.nhs.digitalmaturity.contract.DsptStatus.INTERIM_SUBMITTED;
+import static uk.nhs.digitalmaturity.contract.DsptStatus.NOT_PUBLISHED;
+import static uk.nhs.digitalmaturity.contract.DsptStatus.PLAN_AGREED;
+import static uk.nhs.digitalmaturity.contract.DsptStatus.STANDARDS_EXCEEDED;
+import static uk.nhs.digitalmaturity.contract.DsptStatus.STANDARDS_MET;
+import static uk.nhs.digitalmaturity.contract.DsptStatus.STANDARDS_NOT_MET;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import uk.nhs.digitalmaturity.contract.DsptStatus;
 import uk.nhs.digitalmaturity.contract.Source;
 import uk.nhs.digitalmaturity.landing.LandingTable;
 import uk.nhs.digitalmaturity.landing.LandingWriter;
@@ -22,26 +31,27 @@ import uk.nhs.digitalmaturity.landing.LandingWriter;
  * assessment, 62 (28%) passed (standards met or exceeded), about two-thirds had submitted only the interim
  * assessment. Many trusts first appear as interim and later with a final status: the latest status wins.
  */
-final class DsptStatuses {
+final class DsptHistory {
     static final LocalDate DSPT_2019_20_AS_AT = SnapshotPlan.CYBER_2020;
 
-    private record Status(String org, String year, String status, LocalDate date) {
+    private record Status(String org, String year, DsptStatus status, LocalDate date) {
     }
 
     private final List<Status> year2018 = new ArrayList<>();
     private final List<Status> year2019 = new ArrayList<>();
 
-    DsptStatuses(OrganisationHistory orgs, long seed) {
+    DsptHistory(OrganisationHistory orgs, long seed) {
         Set<String> known = Set.copyOf(orgs.codes());
-        Map<String, String> previous = new TreeMap<>();
+        Map<String, DsptStatus> previous = new TreeMap<>();
         for (Map<String, String> r : Resources.csv("dspt-2018-19.csv")) {
             if (!known.contains(r.get("org_code"))) {
                 continue; // Welsh trusts
             }
             LocalDate date = r.get("status_date").isEmpty() ? SnapshotPlan.CYBER_2019
                     : LocalDate.parse(r.get("status_date"));
-            year2018.add(new Status(r.get("org_code"), "2018-19", r.get("status"), date));
-            previous.put(r.get("org_code"), r.get("status"));
+            DsptStatus status = DsptStatus.valueOf(r.get("status"));
+            year2018.add(new Status(r.get("org_code"), "2018-19", status, date));
+            previous.put(r.get("org_code"), status);
         }
 
         Rng rng = Rng.of(seed, "dspt-2019-20");
@@ -50,7 +60,7 @@ final class DsptStatuses {
             if (!orgs.stoppedOperating(code)) {
                 returning.add(code);
             } else {
-                year2019.add(new Status(code, "2019-20", "NOT_PUBLISHED", DSPT_2019_20_AS_AT));
+                year2019.add(new Status(code, "2019-20", NOT_PUBLISHED, DSPT_2019_20_AS_AT));
             }
         }
         if (returning.size() != 223) {
@@ -59,8 +69,7 @@ final class DsptStatuses {
         // trusts that met the 2018-19 standard are likelier to have completed the full 2019-20 assessment early
         Map<String, Double> key = new TreeMap<>();
         for (String code : returning) {
-            String before = previous.getOrDefault(code, "");
-            boolean passedBefore = before.equals("STANDARDS_MET") || before.equals("STANDARDS_EXCEEDED");
+            boolean passedBefore = previous.containsKey(code) && previous.get(code).passed();
             key.put(code, rng.normal() + (passedBefore ? 0.8 : 0.0));
         }
         List<String> ranked = new ArrayList<>(returning);
@@ -68,20 +77,20 @@ final class DsptStatuses {
         List<String> rest = new ArrayList<>(ranked.subList(62, ranked.size()));
         rng.shuffle(rest);
         List<String> finalOther = rest.subList(0, 12);
-        String[] otherStatuses = {"APPROACHING_STANDARDS", "APPROACHING_STANDARDS", "APPROACHING_STANDARDS",
-            "APPROACHING_STANDARDS", "APPROACHING_STANDARDS", "APPROACHING_STANDARDS", "PLAN_AGREED",
-            "PLAN_AGREED", "PLAN_AGREED", "PLAN_AGREED", "STANDARDS_NOT_MET", "STANDARDS_NOT_MET"};
+        DsptStatus[] otherStatuses = {APPROACHING_STANDARDS, APPROACHING_STANDARDS, APPROACHING_STANDARDS,
+            APPROACHING_STANDARDS, APPROACHING_STANDARDS, APPROACHING_STANDARDS, PLAN_AGREED, PLAN_AGREED,
+            PLAN_AGREED, PLAN_AGREED, STANDARDS_NOT_MET, STANDARDS_NOT_MET};
         for (int i = 0; i < ranked.size(); i++) {
             String code = ranked.get(i);
             LocalDate interim = workingDay(rng, LocalDate.of(2019, 10, 1), LocalDate.of(2019, 10, 31));
             if (i < 62) {
                 if (rng.chance(0.65)) {
-                    year2019.add(new Status(code, "2019-20", "INTERIM_SUBMITTED", interim));
+                    year2019.add(new Status(code, "2019-20", INTERIM_SUBMITTED, interim));
                 }
-                year2019.add(new Status(code, "2019-20", i < 7 ? "STANDARDS_EXCEEDED" : "STANDARDS_MET",
+                year2019.add(new Status(code, "2019-20", i < 7 ? STANDARDS_EXCEEDED : STANDARDS_MET,
                         workingDay(rng, LocalDate.of(2019, 12, 2), LocalDate.of(2020, 2, 28))));
             } else {
-                year2019.add(new Status(code, "2019-20", "INTERIM_SUBMITTED", interim));
+                year2019.add(new Status(code, "2019-20", INTERIM_SUBMITTED, interim));
                 int other = finalOther.indexOf(code);
                 if (other >= 0) {
                     year2019.add(new Status(code, "2019-20", otherStatuses[other],
@@ -89,8 +98,9 @@ final class DsptStatuses {
                 }
             }
         }
+        // a tie (same organisation and date) goes in code order, as sample-data/ was generated, not in enum order
         Comparator<Status> order = Comparator.comparing(Status::org).thenComparing(Status::date)
-                .thenComparing(Status::status);
+                .thenComparing(s -> s.status().name());
         year2018.sort(order);
         year2019.sort(order);
     }
@@ -111,7 +121,7 @@ final class DsptStatuses {
     private static void writeYear(LandingWriter out, LocalDate snapshot, List<Status> rows) {
         try (LandingTable t = out.table(Source.DSPT_STATUS, snapshot)) {
             for (Status s : rows) {
-                t.row(s.org(), s.year(), s.status(), s.date().toString());
+                t.row(s.org(), s.year(), s.status().name(), s.date().toString());
             }
         }
     }

@@ -1,17 +1,11 @@
 package uk.nhs.digitalmaturity;
 
-import uk.nhs.digitalmaturity.testing.SampleLakehouse;
-
-import uk.nhs.digitalmaturity.testing.SharedSpark;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -22,8 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import uk.nhs.digitalmaturity.cli.NhsDigital;
-import uk.nhs.digitalmaturity.failure.ExitCodes;
+import uk.nhs.digitalmaturity.testing.SampleLakehouse;
+import uk.nhs.digitalmaturity.testing.SharedSpark;
 
 /**
  * The finance and workforce tables on the committed sample landing zone ({@code sample-data/}) land where the NAO report does: trusts spend less than 2% of total

@@ -1,13 +1,5 @@
 package uk.nhs.digitalmaturity;
 
-import uk.nhs.digitalmaturity.testing.Repo;
-
-import uk.nhs.digitalmaturity.testing.Landings;
-
-import uk.nhs.digitalmaturity.testing.SampleLakehouse;
-
-import uk.nhs.digitalmaturity.testing.SharedSpark;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -22,6 +14,10 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import uk.nhs.digitalmaturity.contract.Source;
 import uk.nhs.digitalmaturity.publish.LeakScan;
+import uk.nhs.digitalmaturity.testing.Landings;
+import uk.nhs.digitalmaturity.testing.Repo;
+import uk.nhs.digitalmaturity.testing.SampleLakehouse;
+import uk.nhs.digitalmaturity.testing.SharedSpark;
 
 /**
  * The whole pipeline on the committed sample landing zone. Expected numbers are the published ones of

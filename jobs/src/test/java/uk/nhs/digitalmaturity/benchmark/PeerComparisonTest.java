@@ -1,7 +1,5 @@
 package uk.nhs.digitalmaturity.benchmark;
 
-import uk.nhs.digitalmaturity.testing.AsAt;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,8 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.nhs.digitalmaturity.testing.SampleLakehouse;
-import uk.nhs.digitalmaturity.testing.SharedSpark;
 import uk.nhs.digitalmaturity.config.PipelineConfig;
 import uk.nhs.digitalmaturity.contract.Source;
 import uk.nhs.digitalmaturity.contract.Zone;
@@ -26,6 +22,9 @@ import uk.nhs.digitalmaturity.ingest.StaffFteSummary;
 import uk.nhs.digitalmaturity.model.JavaModels;
 import uk.nhs.digitalmaturity.model.ModelCatalog;
 import uk.nhs.digitalmaturity.storage.Lakehouse;
+import uk.nhs.digitalmaturity.testing.AsAt;
+import uk.nhs.digitalmaturity.testing.SampleLakehouse;
+import uk.nhs.digitalmaturity.testing.SharedSpark;
 
 /**
  * The benchmark's DuckDB peer on the sample lakehouse: DuckDB runs the text of sql/ (rewritten by

@@ -1,13 +1,10 @@
 package uk.nhs.digitalmaturity.dma;
 
-import uk.nhs.digitalmaturity.testing.Repo;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -15,14 +12,12 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import uk.nhs.digitalmaturity.testing.Repo;
 import uk.nhs.digitalmaturity.testing.SharedSpark;
-import uk.nhs.digitalmaturity.cli.NhsDigital;
-import uk.nhs.digitalmaturity.failure.ExitCodes;
 
 /**
  * The digital maturity figures of the NAO report (../shared/nao-figures.md) from a run on the repository's

@@ -15,9 +15,9 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import uk.nhs.digitalmaturity.testing.SharedSpark;
 import uk.nhs.digitalmaturity.config.PipelineConfig;
 import uk.nhs.digitalmaturity.config.SqlResources;
+import uk.nhs.digitalmaturity.testing.SharedSpark;
 
 /**
  * The 95% Wilson score intervals of reporting.dma_theme_summary, computed by the shipped SQL

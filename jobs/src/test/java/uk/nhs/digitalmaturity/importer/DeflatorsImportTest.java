@@ -18,19 +18,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
+import uk.nhs.digitalmaturity.testing.CliResult;
 
 /** deflators-xlsx on HM Treasury's GDP deflators, Budget March 2020 (2018-19 = 100). */
 class DeflatorsImportTest {
     @TempDir
     static Path landing;
-    static ImportTestSupport.CliResult run;
+    static CliResult run;
     static Map<String, String> index = new LinkedHashMap<>();
 
     @BeforeAll
     static void importRealPublication() throws IOException {
         run = cli("import", "deflators-xlsx", realData(ImportTestSupport.DEFLATORS).toString(), "--landing",
                 landing.toString(), "--snapshot", "2020-03-11");
-        assertEquals(ExitCodes.OK, run.exitCode(), run.both());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.summary());
         for (Map<String, String> r : readLanding(landing.resolve("deflators/2020-03-11/gdp_deflators.csv"),
                 List.of("fin_year", "index"))) {
             index.put(r.get("fin_year"), r.get("index"));

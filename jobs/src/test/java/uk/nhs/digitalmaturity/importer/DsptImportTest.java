@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
+import uk.nhs.digitalmaturity.testing.CliResult;
 
 /** dspt-xlsx on the real 2018-19 DSPT publication (31,970 organisations) and on small workbooks written here. */
 class DsptImportTest {
@@ -30,14 +31,14 @@ class DsptImportTest {
 
     @TempDir
     static Path landing;
-    static ImportTestSupport.CliResult run;
+    static CliResult run;
     static List<Map<String, String>> rows;
 
     @BeforeAll
     static void importRealPublication() throws IOException {
         run = cli("import", "dspt-xlsx", realData(ImportTestSupport.DSPT).toString(), "--landing",
                 landing.toString(), "--snapshot", "2019-06-17", "--dspt-year", "2018-19");
-        assertEquals(ExitCodes.OK, run.exitCode(), run.both());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.summary());
         rows = readLanding(landing.resolve("cyber/2019-06-17/dspt_status.csv"), HEADER);
     }
 
@@ -86,19 +87,19 @@ class DsptImportTest {
 
     @Test
     void trustsFromLandingKeepsTheCodesInTheLatestOrganisationsSnapshot(@TempDir Path land) throws IOException {
-        ImportTestSupport.CliResult none = cli("import", "dspt-xlsx", realData(ImportTestSupport.DSPT).toString(),
+        CliResult none = cli("import", "dspt-xlsx", realData(ImportTestSupport.DSPT).toString(),
                 "--landing", land.toString(), "--snapshot", "2019-06-17", "--dspt-year", "2018-19",
                 "--trusts-from-landing");
-        assertEquals(ExitCodes.CONTRACT_VIOLATION, none.exitCode(), none.both());
+        assertEquals(ExitCodes.CONTRACT_VIOLATION, none.exitCode(), none.summary());
         assertTrue(none.err().contains("import the ODS etr file first"), none.err());
         assertEquals(List.of(), filesUnder(land));
 
         assertEquals(ExitCodes.OK, cli("import", "ods-etr", realData(ImportTestSupport.ETR).toString(),
                 "--landing", land.toString(), "--snapshot", "2018-09-30").exitCode());
-        ImportTestSupport.CliResult r = cli("import", "dspt-xlsx", realData(ImportTestSupport.DSPT).toString(),
+        CliResult r = cli("import", "dspt-xlsx", realData(ImportTestSupport.DSPT).toString(),
                 "--landing", land.toString(), "--snapshot", "2019-06-17", "--dspt-year", "2018-19",
                 "--trusts-from-landing");
-        assertEquals(ExitCodes.OK, r.exitCode(), r.both());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.summary());
         List<Map<String, String>> kept = readLanding(land.resolve("cyber/2019-06-17/dspt_status.csv"), HEADER);
         // 230 trust rows minus R0B (opened 2019), TAD, TAF, TAH, TAJ, which are not in the September 2018 etr
         assertEquals(225, kept.size());
@@ -119,9 +120,9 @@ class DsptImportTest {
                 {"RAH", "", ""},
                 {"A81001", "Standards Met", "CompletedThroughQIO"},
                 {"00J", "Entry Level (19-20)", 43505.0}});
-        ImportTestSupport.CliResult r = cli("import", "dspt-xlsx", xlsx.toString(), "--landing", dir.toString(),
+        CliResult r = cli("import", "dspt-xlsx", xlsx.toString(), "--landing", dir.toString(),
                 "--snapshot", "2019-06-17", "--dspt-year", "2018-19");
-        assertEquals(ExitCodes.OK, r.exitCode(), r.both());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.summary());
         List<Map<String, String>> out = readLanding(dir.resolve("cyber/2019-06-17/dspt_status.csv"), HEADER);
         assertEquals(List.of("RAA STANDARDS_MET 2019-03-29", "RAB STANDARDS_EXCEEDED 2019-03-29",
                         "RAC PLAN_AGREED 2019-02-04", "RAD STANDARDS_NOT_MET 2019-02-05",
@@ -138,9 +139,9 @@ class DsptImportTest {
                 {"RAA", "Standards Met", 43553.0},
                 {"A81001", "Standards Smashed", 43553.0}});
         Path land = dir.resolve("landing");
-        ImportTestSupport.CliResult r = cli("import", "dspt-xlsx", xlsx.toString(), "--landing", land.toString(),
+        CliResult r = cli("import", "dspt-xlsx", xlsx.toString(), "--landing", land.toString(),
                 "--snapshot", "2019-06-17", "--dspt-year", "2018-19");
-        assertEquals(ExitCodes.CONTRACT_VIOLATION, r.exitCode(), r.both());
+        assertEquals(ExitCodes.CONTRACT_VIOLATION, r.exitCode(), r.summary());
         // title rows 1-2, blank row 3, header row 4: the second data row is row 6
         assertTrue(r.err().contains(xlsx.toString()) && r.err().contains("row 6")
                 && r.err().contains("'Standards Smashed'"), r.err());
@@ -150,13 +151,13 @@ class DsptImportTest {
     @Test
     void dsptYearIsRequiredAndChecked(@TempDir Path dir) {
         String file = realData(ImportTestSupport.DSPT).toString();
-        ImportTestSupport.CliResult missing = cli("import", "dspt-xlsx", file, "--landing", dir.toString(),
+        CliResult missing = cli("import", "dspt-xlsx", file, "--landing", dir.toString(),
                 "--snapshot", "2019-06-17");
-        assertEquals(ExitCodes.USAGE, missing.exitCode(), missing.both());
+        assertEquals(ExitCodes.USAGE, missing.exitCode(), missing.summary());
         assertTrue(missing.err().contains("--dspt-year"), missing.err());
-        ImportTestSupport.CliResult bad = cli("import", "dspt-xlsx", file, "--landing", dir.toString(),
+        CliResult bad = cli("import", "dspt-xlsx", file, "--landing", dir.toString(),
                 "--snapshot", "2019-06-17", "--dspt-year", "2018-20");
-        assertEquals(ExitCodes.USAGE, bad.exitCode(), bad.both());
+        assertEquals(ExitCodes.USAGE, bad.exitCode(), bad.summary());
     }
 
     /** A DSPT-shaped workbook: two title rows, a blank row, the header on row 4, then the given rows. */

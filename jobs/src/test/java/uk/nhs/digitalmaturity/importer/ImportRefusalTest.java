@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
+import uk.nhs.digitalmaturity.testing.CliResult;
 
 /**
  * Every importer refuses a truncated file and a file of another kind cleanly: exit code 3, a message naming the
@@ -64,7 +65,7 @@ class ImportRefusalTest {
         // cut between two fields: the last line is short
         int between = etr.indexOf("\",\"", etr.length() / 2) + 2;
         Path shortLine = Files.writeString(dir.resolve("etr-short.csv"), etr.substring(0, between));
-        ImportTestSupport.CliResult r = assertRefused("ods-etr", List.of(), shortLine, "ODS etr file",
+        CliResult r = assertRefused("ods-etr", List.of(), shortLine, "ODS etr file",
                 dir.resolve("landing"));
         assertTrue(r.err().contains("fields, expected 27"), r.err());
         // cut inside a quoted field
@@ -77,7 +78,7 @@ class ImportRefusalTest {
     @Test
     void notAnXlsxAtAll(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("deflators.xlsx"), "fin_year,index\n2018-19,100\n");
-        ImportTestSupport.CliResult r = assertRefused("deflators-xlsx", List.of(), file,
+        CliResult r = assertRefused("deflators-xlsx", List.of(), file,
                 "HM Treasury GDP deflators xlsx workbook", dir.resolve("landing"));
         assertTrue(r.err().contains("it is not an xlsx (zip) file"), r.err());
     }
@@ -92,25 +93,25 @@ class ImportRefusalTest {
         byte[] original = Files.readAllBytes(target);
 
         // the same publication again: nothing to do, success
-        ImportTestSupport.CliResult same = cli("import", "deflators-xlsx", deflators, "--landing", landing.toString(),
+        CliResult same = cli("import", "deflators-xlsx", deflators, "--landing", landing.toString(),
                 "--snapshot", "2020-03-11");
-        assertEquals(ExitCodes.OK, same.exitCode(), same.both());
+        assertEquals(ExitCodes.OK, same.exitCode(), same.summary());
         assertTrue(same.out().contains("unchanged"), same.out());
 
         // different content for the same snapshot: refused, the existing file left as it was
         Files.writeString(target, "fin_year,index\n2018-19,100\n");
         byte[] edited = Files.readAllBytes(target);
-        ImportTestSupport.CliResult refused = cli("import", "deflators-xlsx", deflators, "--landing",
+        CliResult refused = cli("import", "deflators-xlsx", deflators, "--landing",
                 landing.toString(), "--snapshot", "2020-03-11");
-        assertEquals(ExitCodes.CONTRACT_VIOLATION, refused.exitCode(), refused.both());
+        assertEquals(ExitCodes.CONTRACT_VIOLATION, refused.exitCode(), refused.summary());
         assertTrue(refused.err().contains(target.toString()) && refused.err().contains("--force"), refused.err());
         assertArrayEquals(edited, Files.readAllBytes(target));
         assertEquals(List.of(target), filesUnder(landing), "no temporary file left behind");
 
         // --force replaces it
-        ImportTestSupport.CliResult forced = cli("import", "deflators-xlsx", deflators, "--landing",
+        CliResult forced = cli("import", "deflators-xlsx", deflators, "--landing",
                 landing.toString(), "--snapshot", "2020-03-11", "--force");
-        assertEquals(ExitCodes.OK, forced.exitCode(), forced.both());
+        assertEquals(ExitCodes.OK, forced.exitCode(), forced.summary());
         assertTrue(forced.out().contains("replaced (--force)"), forced.out());
         assertArrayEquals(original, Files.readAllBytes(target));
     }
@@ -129,18 +130,18 @@ class ImportRefusalTest {
         bad.add(new String[] {"import", "workforce-xlsx", deflators, "--landing", dir.toString(), "--snapshot",
                 "2020-03-11", "--period", "2018-JUN"});
         for (String[] args : bad) {
-            ImportTestSupport.CliResult r = cli(args);
-            assertEquals(ExitCodes.USAGE, r.exitCode(), String.join(" ", args) + "\n" + r.both());
+            CliResult r = cli(args);
+            assertEquals(ExitCodes.USAGE, r.exitCode(), String.join(" ", args) + "\n" + r.summary());
         }
     }
 
-    static ImportTestSupport.CliResult assertRefused(String kind, List<String> options, Path file,
+    static CliResult assertRefused(String kind, List<String> options, Path file,
                                                      String expectation, Path landing) throws IOException {
         List<String> args = new ArrayList<>(List.of("import", kind, file.toString(), "--landing",
                 landing.toString(), "--snapshot", "2019-06-17"));
         args.addAll(options);
-        ImportTestSupport.CliResult r = cli(args.toArray(String[]::new));
-        assertEquals(ExitCodes.CONTRACT_VIOLATION, r.exitCode(), r.both());
+        CliResult r = cli(args.toArray(String[]::new));
+        assertEquals(ExitCodes.CONTRACT_VIOLATION, r.exitCode(), r.summary());
         assertTrue(r.err().contains(file.toString()), "message names the file: " + r.err());
         assertTrue(r.err().contains("not recognised as") && r.err().contains(expectation),
                 "message says what was expected: " + r.err());

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +19,9 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import uk.nhs.digitalmaturity.cli.NhsDigital;
+import uk.nhs.digitalmaturity.testing.Cli;
+import uk.nhs.digitalmaturity.testing.CliResult;
+import uk.nhs.digitalmaturity.testing.Repo;
 
 /** Shared helpers for the importer tests: the real publications, running the CLI, reading landing files. */
 final class ImportTestSupport {
@@ -30,8 +30,8 @@ final class ImportTestSupport {
 
     /** {@code <repo root>/../shared}; the repo root is surefire's {@code nhs.repo.root}, else the working dir. */
     static Path sharedDir() {
-        Path root = Path.of(System.getProperty("nhs.repo.root", System.getProperty("user.dir")));
-        Path shared = root.resolve("../shared").normalize().toAbsolutePath();
+        Path root = Repo.root();
+        Path shared = Repo.shared();
         if (!Files.isDirectory(shared.resolve("real-data"))) {
             fail("The importer tests need the real publications in " + shared.resolve("real-data")
                     + " (<repo root>/../shared/real-data, repo root " + root.toAbsolutePath() + "). "
@@ -53,31 +53,9 @@ final class ImportTestSupport {
     static final String DEFLATORS = "gdp-deflators-budget-march-2020.xlsx";
     static final String DSPT = "dspt_2018-19_snapshot_2019-06-17.xlsx";
 
-    /** What a CLI run printed and returned. */
-    record CliResult(int exitCode, String out, String err) {
-        String both() {
-            return "exit " + exitCode + "\nstdout: " + out + "\nstderr: " + err;
-        }
-    }
-
     /** Runs {@code nhs-digital <args>} in-process, capturing stdout and stderr. */
-    static synchronized CliResult cli(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(o);
-            System.setErr(e);
-            int code = NhsDigital.execute(args);
-            o.flush();
-            e.flush();
-            return new CliResult(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    static CliResult cli(String... args) {
+        return Cli.run(args);
     }
 
     /** Reads a landing file, checking the format rules on the way: UTF-8, no BOM, LF only, header first. */

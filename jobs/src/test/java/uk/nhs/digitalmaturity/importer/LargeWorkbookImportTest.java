@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
+import uk.nhs.digitalmaturity.testing.CliResult;
 
 /**
  * A 30,000-row workforce workbook, written here with POI's streaming SXSSFWorkbook, imports correctly; and it
@@ -95,9 +96,9 @@ class LargeWorkbookImportTest {
     @Test
     void importsThirtyThousandRowsWithExactTotals() throws IOException {
         Path landing = dir.resolve("landing-in-process");
-        ImportTestSupport.CliResult r = cli("import", "workforce-xlsx", workbook.toString(), "--landing",
+        CliResult r = cli("import", "workforce-xlsx", workbook.toString(), "--landing",
                 landing.toString(), "--snapshot", "2018-09-27");
-        assertEquals(ExitCodes.OK, r.exitCode(), r.both());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.summary());
         List<Map<String, String>> rows = readLanding(landing.resolve("workforce/2018-09-27/workforce_org.csv"),
                 List.of("period", "org_code", "staff_group", "fte"));
         assertEquals(TRUSTS * GROUPS, rows.size());

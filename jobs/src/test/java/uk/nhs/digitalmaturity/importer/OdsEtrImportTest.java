@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
+import uk.nhs.digitalmaturity.testing.CliResult;
 
 /** ods-etr on the real September 2018 ODS etr file (234 trusts, 29,721 trust sites). */
 class OdsEtrImportTest {
@@ -32,7 +33,7 @@ class OdsEtrImportTest {
 
     @TempDir
     static Path landing;
-    static ImportTestSupport.CliResult run;
+    static CliResult run;
     static Map<String, Map<String, String>> byCode;
     static Path output;
 
@@ -40,7 +41,7 @@ class OdsEtrImportTest {
     static void importRealFile() throws IOException {
         run = cli("import", "ods-etr", realData(ImportTestSupport.ETR).toString(), "--landing", landing.toString(),
                 "--snapshot", "2018-09-30");
-        assertEquals(ExitCodes.OK, run.exitCode(), run.both());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.summary());
         output = landing.resolve("organisations/2018-09-30/organisations.csv");
         byCode = readLanding(output, HEADER).stream()
                 .collect(Collectors.toMap(r -> r.get("org_code"), Function.identity()));
@@ -73,9 +74,9 @@ class OdsEtrImportTest {
     void sectorMap(@TempDir Path dir) throws IOException {
         Path map = dir.resolve("sectors.csv");
         Files.writeString(map, "\uFEFFORG_CODE,Sector\nR0A,acute\nRX9,Ambulance\nZZZ,COMMUNITY\n");
-        ImportTestSupport.CliResult r = cli("import", "ods-etr", realData(ImportTestSupport.ETR).toString(),
+        CliResult r = cli("import", "ods-etr", realData(ImportTestSupport.ETR).toString(),
                 "--landing", dir.toString(), "--snapshot", "2018-09-30", "--sector-map", map.toString());
-        assertEquals(ExitCodes.OK, r.exitCode(), r.both());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.summary());
         Map<String, Map<String, String>> rows = readLanding(dir.resolve("organisations/2018-09-30/organisations.csv"),
                 HEADER).stream().collect(Collectors.toMap(x -> x.get("org_code"), Function.identity()));
         assertEquals("ACUTE", rows.get("R0A").get("sector"));
@@ -84,10 +85,10 @@ class OdsEtrImportTest {
         assertTrue(r.out().contains("1 sector-map codes are not trusts in the file(s)"), r.out());
 
         Files.writeString(map, "org_code,sector\nR0A,HOSPITAL\n");
-        ImportTestSupport.CliResult bad = cli("import", "ods-etr", realData(ImportTestSupport.ETR).toString(),
+        CliResult bad = cli("import", "ods-etr", realData(ImportTestSupport.ETR).toString(),
                 "--landing", dir.resolve("other").toString(), "--snapshot", "2018-09-30", "--sector-map",
                 map.toString());
-        assertEquals(ExitCodes.CONTRACT_VIOLATION, bad.exitCode(), bad.both());
+        assertEquals(ExitCodes.CONTRACT_VIOLATION, bad.exitCode(), bad.summary());
         assertTrue(bad.err().contains("'HOSPITAL'"), bad.err());
         assertEquals(List.of(), filesUnder(dir.resolve("other")));
     }
@@ -108,9 +109,9 @@ class OdsEtrImportTest {
         byte[] expected = Files.readAllBytes(output);
         for (Path input : List.of(plain, zip)) {
             Path land = dir.resolve("landing-" + input.getFileName());
-            ImportTestSupport.CliResult r = cli("import", "ods-etr", input.toString(), "--landing", land.toString(),
+            CliResult r = cli("import", "ods-etr", input.toString(), "--landing", land.toString(),
                     "--snapshot", "2018-09-30");
-            assertEquals(ExitCodes.OK, r.exitCode(), r.both());
+            assertEquals(ExitCodes.OK, r.exitCode(), r.summary());
             assertArrayEquals(expected, Files.readAllBytes(land.resolve("organisations/2018-09-30/organisations.csv")),
                     "output from " + input.getFileName());
         }
@@ -131,9 +132,9 @@ class OdsEtrImportTest {
                 ectLine("TAJ", "BLACK COUNTRY PARTNERSHIP NHS FOUNDATION TRUST", "Y55")) + "\r\n";
         Path ectFile = Files.writeString(dir.resolve("ect.csv"), ect);
         Path land = dir.resolve("landing");
-        ImportTestSupport.CliResult r = cli("import", "ods-etr", realData(ImportTestSupport.ETR).toString(),
+        CliResult r = cli("import", "ods-etr", realData(ImportTestSupport.ETR).toString(),
                 ectFile.toString(), "--landing", land.toString(), "--snapshot", "2018-09-30");
-        assertEquals(ExitCodes.OK, r.exitCode(), r.both());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.summary());
         assertTrue(r.out().contains("import ods-etr etrust_2018-09.csv.gz, ect.csv: 238 rows"), r.out());
         assertTrue(r.out().contains("trusts per file {etrust_2018-09.csv.gz=234, ect.csv=4}"), r.out());
         Map<String, Map<String, String>> rows = readLanding(land.resolve("organisations/2018-09-30/organisations.csv"),
@@ -143,17 +144,17 @@ class OdsEtrImportTest {
 
         // the same code in both files is refused
         Path clash = Files.writeString(dir.resolve("clash.csv"), ectLine("R0A", "CLASH NHS TRUST", "Y54") + "\r\n");
-        ImportTestSupport.CliResult refused = cli("import", "ods-etr", realData(ImportTestSupport.ETR).toString(),
+        CliResult refused = cli("import", "ods-etr", realData(ImportTestSupport.ETR).toString(),
                 clash.toString(), "--landing", dir.resolve("other").toString(), "--snapshot", "2018-09-30");
-        assertEquals(ExitCodes.CONTRACT_VIOLATION, refused.exitCode(), refused.both());
+        assertEquals(ExitCodes.CONTRACT_VIOLATION, refused.exitCode(), refused.summary());
         assertTrue(refused.err().contains("organisation code R0A appears twice"), refused.err());
         assertEquals(List.of(), filesUnder(dir.resolve("other")));
 
         // kinds other than the ODS ones take one file
-        ImportTestSupport.CliResult usage = cli("import", "deflators-xlsx",
+        CliResult usage = cli("import", "deflators-xlsx",
                 realData(ImportTestSupport.DEFLATORS).toString(), realData(ImportTestSupport.DEFLATORS).toString(),
                 "--landing", dir.resolve("other").toString(), "--snapshot", "2018-09-30");
-        assertEquals(ExitCodes.USAGE, usage.exitCode(), usage.both());
+        assertEquals(ExitCodes.USAGE, usage.exitCode(), usage.summary());
     }
 
     static String ectLine(String code, String name, String grouping) {

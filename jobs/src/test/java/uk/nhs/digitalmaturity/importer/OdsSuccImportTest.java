@@ -18,6 +18,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
+import uk.nhs.digitalmaturity.testing.CliResult;
 
 /**
  * ods-succ on a fixture in ODS's succ layout (no real succ file is in real-data): no header, quoted fields,
@@ -38,9 +39,9 @@ class OdsSuccImportTest {
     @Test
     void keepsTrustToTrustSuccessions(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("succ.csv"), FIXTURE, StandardCharsets.US_ASCII);
-        ImportTestSupport.CliResult r = cli("import", "ods-succ", file.toString(), "--landing", dir.toString(),
+        CliResult r = cli("import", "ods-succ", file.toString(), "--landing", dir.toString(),
                 "--snapshot", "2018-09-30");
-        assertEquals(ExitCodes.OK, r.exitCode(), r.both());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.summary());
         List<Map<String, String>> rows = readLanding(dir.resolve("organisations/2018-09-30/successors.csv"),
                 List.of("predecessor_code", "successor_code", "effective_date"));
         assertEquals(List.of("RGQ RDE 2018-07-01", "RM2 R0A 2017-10-01", "RR1 RRK 2018-04-01", "RW3 R0A 2017-10-01"),
@@ -58,9 +59,9 @@ class OdsSuccImportTest {
             z.write(FIXTURE.getBytes(StandardCharsets.US_ASCII));
             z.closeEntry();
         }
-        ImportTestSupport.CliResult r = cli("import", "ods-succ", zip.toString(), "--landing", dir.toString(),
+        CliResult r = cli("import", "ods-succ", zip.toString(), "--landing", dir.toString(),
                 "--snapshot", "2018-09-30");
-        assertEquals(ExitCodes.OK, r.exitCode(), r.both());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.summary());
         assertEquals(5, Files.readAllLines(dir.resolve("organisations/2018-09-30/successors.csv")).size());
     }
 
@@ -68,9 +69,9 @@ class OdsSuccImportTest {
     void refusesABadDate(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("succ.csv"), "\"RW3\",\"R0A\",\"R\",\"2017-10-01\",\"\"\r\n");
         Path land = dir.resolve("landing");
-        ImportTestSupport.CliResult r = cli("import", "ods-succ", file.toString(), "--landing", land.toString(),
+        CliResult r = cli("import", "ods-succ", file.toString(), "--landing", land.toString(),
                 "--snapshot", "2018-09-30");
-        assertEquals(ExitCodes.CONTRACT_VIOLATION, r.exitCode(), r.both());
+        assertEquals(ExitCodes.CONTRACT_VIOLATION, r.exitCode(), r.summary());
         assertTrue(r.err().contains("line 1: field 4 (effective date) '2017-10-01' is not a YYYYMMDD date"), r.err());
         assertEquals(List.of(), filesUnder(land));
     }
@@ -82,9 +83,9 @@ class OdsSuccImportTest {
                 "\"RW3\",\"R0A\",\"R\",\"20171001\",\"\"", // also in succ: kept once
                 "\"RXX\",\"RYY\",\"R\",\"20130401\",\"\"") + "\r\n", // an illustrative older line
                 StandardCharsets.US_ASCII);
-        ImportTestSupport.CliResult r = cli("import", "ods-succ", succ.toString(), archive.toString(), "--landing",
+        CliResult r = cli("import", "ods-succ", succ.toString(), archive.toString(), "--landing",
                 dir.toString(), "--snapshot", "2018-09-30");
-        assertEquals(ExitCodes.OK, r.exitCode(), r.both());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.summary());
         assertEquals(List.of("predecessor_code,successor_code,effective_date", "RGQ,RDE,2018-07-01",
                         "RM2,R0A,2017-10-01", "RR1,RRK,2018-04-01", "RW3,R0A,2017-10-01", "RXX,RYY,2013-04-01"),
                 Files.readAllLines(dir.resolve("organisations/2018-09-30/successors.csv")));

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
+import uk.nhs.digitalmaturity.testing.CliResult;
 
 /**
  * workforce-xlsx on the real NHS Workforce Statistics workbook (sheet 'Data', 81,603 rows: September 2017 and
@@ -37,8 +38,8 @@ class WorkforceImportTest {
 
     @TempDir
     static Path landing;
-    static ImportTestSupport.CliResult all;
-    static ImportTestSupport.CliResult june;
+    static CliResult all;
+    static CliResult june;
     static List<Map<String, String>> allRows;
     static List<Map<String, String>> juneRows;
 
@@ -46,11 +47,11 @@ class WorkforceImportTest {
     static void importRealWorkbook() throws IOException {
         String file = realData(ImportTestSupport.WORKFORCE).toString();
         all = cli("import", "workforce-xlsx", file, "--landing", landing.toString(), "--snapshot", "2018-09-27");
-        assertEquals(ExitCodes.OK, all.exitCode(), all.both());
+        assertEquals(ExitCodes.OK, all.exitCode(), all.summary());
         allRows = readLanding(landing.resolve("workforce/2018-09-27/workforce_org.csv"), HEADER);
         june = cli("import", "workforce-xlsx", file, "--landing", landing.toString(), "--snapshot", "2018-09-28",
                 "--period", "2018-06");
-        assertEquals(ExitCodes.OK, june.exitCode(), june.both());
+        assertEquals(ExitCodes.OK, june.exitCode(), june.summary());
         juneRows = readLanding(landing.resolve("workforce/2018-09-28/workforce_org.csv"), HEADER);
     }
 
@@ -163,9 +164,9 @@ class WorkforceImportTest {
             data.createRow(16).createCell(0).setCellValue("Source: test fixture. * = suppressed.");
             wb.write(out);
         }
-        ImportTestSupport.CliResult r = cli("import", "workforce-xlsx", xlsx.toString(), "--landing",
+        CliResult r = cli("import", "workforce-xlsx", xlsx.toString(), "--landing",
                 dir.toString(), "--snapshot", "2018-09-27");
-        assertEquals(ExitCodes.OK, r.exitCode(), r.both());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.summary());
         Map<String, String> fte = new TreeMap<>();
         readLanding(dir.resolve("workforce/2018-09-27/workforce_org.csv"), HEADER)
                 .forEach(x -> fte.put(x.get("period") + " " + x.get("org_code") + " " + x.get("staff_group"),
@@ -197,9 +198,9 @@ class WorkforceImportTest {
             wb.write(out);
         }
         Path land = dir.resolve("landing");
-        ImportTestSupport.CliResult r = cli("import", "workforce-xlsx", xlsx.toString(), "--landing", land.toString(),
+        CliResult r = cli("import", "workforce-xlsx", xlsx.toString(), "--landing", land.toString(),
                 "--snapshot", "2018-09-27");
-        assertEquals(ExitCodes.CONTRACT_VIOLATION, r.exitCode(), r.both());
+        assertEquals(ExitCodes.CONTRACT_VIOLATION, r.exitCode(), r.summary());
         assertTrue(r.err().contains("sheet 'Data' row 2: FTE 'ten' is neither a number nor a disclosure-control marker"),
                 r.err());
         assertEquals(List.of(), filesUnder(land));

@@ -8,8 +8,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import uk.nhs.digitalmaturity.testing.SharedSpark;
 import uk.nhs.digitalmaturity.failure.DataTestFailure;
+import uk.nhs.digitalmaturity.testing.SharedSpark;
 
 /** A table's .yml tests stop a bad table from being written, and say what is wrong. */
 class DataTestsTest {

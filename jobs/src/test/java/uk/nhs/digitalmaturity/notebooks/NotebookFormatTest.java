@@ -23,9 +23,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import uk.nhs.digitalmaturity.cli.NhsDigital;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
 import uk.nhs.digitalmaturity.testing.AsAt;
+import uk.nhs.digitalmaturity.testing.Cli;
+import uk.nhs.digitalmaturity.testing.Repo;
 import uk.nhs.digitalmaturity.testing.SampleLakehouse;
 import uk.nhs.digitalmaturity.testing.SharedSpark;
 
@@ -72,7 +73,7 @@ class NotebookFormatTest {
         RunInfo run = SyntheticReporting.run();
         Map<String, byte[]> files = new NotebookExport(SharedSpark.get(), SyntheticReporting.lake(), run,
                 Figures.all().subList(0, 5)).notebooks(); // figures 4 to 10: the synthetic lakehouse has no cyber tables
-        Path keep = Path.of(System.getProperty("nhs.build.dir", "target")).resolve("notebook-tests/synthetic-export");
+        Path keep = Repo.buildDir().resolve("notebook-tests/synthetic-export");
         Files.createDirectories(keep); // for a person to open: every figure with data
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             Files.write(keep.resolve(f.getKey()), f.getValue());
@@ -136,7 +137,7 @@ class NotebookFormatTest {
 
     @Test
     void anEmptyTableGivesAnEmptyResultAndNoChart() throws IOException {
-        Path lake = Path.of(System.getProperty("nhs.build.dir", "target")).resolve("notebook-tests/empty-lakehouse");
+        Path lake = Repo.buildDir().resolve("notebook-tests/empty-lakehouse");
         NotebookFolders.delete(lake);
         org.apache.spark.sql.SparkSession spark = SharedSpark.get();
         spark.read().format("delta").load(SyntheticReporting.lakehouse().resolve("reporting/digital_records").toString())
@@ -176,15 +177,15 @@ class NotebookFormatTest {
 
     @Test
     void exportNotebooksNeedsASuccessfulRun() throws IOException {
-        Path empty = Files.createDirectories(Path.of(System.getProperty("nhs.build.dir", "target"))
+        Path empty = Files.createDirectories(Repo.buildDir()
                 .resolve("notebook-tests/no-lakehouse-here"));
-        assertEquals(ExitCodes.USAGE, NhsDigital.execute("export-notebooks", "--lakehouse", empty.toString()));
-        assertEquals(ExitCodes.USAGE, NhsDigital.execute("export-notebooks", "--lakehouse",
-                SampleLakehouse.get().toString(), "--as-at", "2001-01-01"));
+        assertEquals(ExitCodes.USAGE, Cli.run("export-notebooks", "--lakehouse", empty.toString()).exitCode());
+        assertEquals(ExitCodes.USAGE, Cli.run("export-notebooks", "--lakehouse",
+                SampleLakehouse.get().toString(), "--as-at", "2001-01-01").exitCode());
         Path foreign = Files.createDirectories(empty.resolveSibling("foreign-out"));
         Files.writeString(foreign.resolve("keep-me.txt"), "not a notebook");
-        assertEquals(ExitCodes.USAGE, NhsDigital.execute("export-notebooks", "--lakehouse",
-                SampleLakehouse.get().toString(), "--out", foreign.toString()));
+        assertEquals(ExitCodes.USAGE, Cli.run("export-notebooks", "--lakehouse",
+                SampleLakehouse.get().toString(), "--out", foreign.toString()).exitCode());
         assertTrue(Files.exists(foreign.resolve("keep-me.txt")), "a folder holding other files is never replaced");
     }
 

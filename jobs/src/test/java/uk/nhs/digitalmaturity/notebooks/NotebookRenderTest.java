@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uk.nhs.digitalmaturity.testing.Repo;
 import uk.nhs.digitalmaturity.testing.SharedSpark;
 
 /**
@@ -42,7 +43,7 @@ class NotebookRenderTest {
                         + "or pass -Dnhs.notebooks.render=skip");
             }
         }
-        out = Path.of(System.getProperty("nhs.build.dir", "target")).resolve("notebook-screenshots");
+        out = Repo.buildDir().resolve("notebook-screenshots");
         NotebookFolders.delete(out);
         Files.createDirectories(out);
     }

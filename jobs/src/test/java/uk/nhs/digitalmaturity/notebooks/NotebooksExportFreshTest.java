@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.nhs.digitalmaturity.cli.NhsDigital;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
 import uk.nhs.digitalmaturity.testing.AsAt;
+import uk.nhs.digitalmaturity.testing.Cli;
 import uk.nhs.digitalmaturity.testing.FixtureLakehouse;
 import uk.nhs.digitalmaturity.testing.Repo;
 import uk.nhs.digitalmaturity.testing.SampleLakehouse;
@@ -32,8 +32,8 @@ class NotebooksExportFreshTest {
         Path lake = SampleLakehouse.get();
         Path out = lake.resolveSibling("fresh-export");
         NotebookFolders.delete(out);
-        assertEquals(ExitCodes.OK, NhsDigital.execute("export-notebooks", "--lakehouse", lake.toString(), "--out",
-                out.toString()));
+        assertEquals(ExitCodes.OK, Cli.run("export-notebooks", "--lakehouse", lake.toString(), "--out",
+                out.toString()).exitCode());
         Map<String, byte[]> fresh = NotebookFolders.files(out);
         Path committed = NotebookFolders.committedExport();
         Map<String, byte[]> kept = Files.isDirectory(committed) ? NotebookFolders.files(committed) : Map.of();
@@ -61,8 +61,8 @@ class NotebooksExportFreshTest {
         assertTrue(Files.isRegularFile(inRun.resolve(NotebookExport.INDEX)), "run writes notebooks/<as-at>/");
         Path out = lake.resolveSibling("standalone-export");
         NotebookFolders.delete(out);
-        assertEquals(ExitCodes.OK, NhsDigital.execute("export-notebooks", "--lakehouse", lake.toString(), "--as-at",
-                AsAt.SAMPLE, "--out", out.toString()));
+        assertEquals(ExitCodes.OK, Cli.run("export-notebooks", "--lakehouse", lake.toString(), "--as-at",
+                AsAt.SAMPLE, "--out", out.toString()).exitCode());
         Map<String, byte[]> a = NotebookFolders.files(inRun);
         Map<String, byte[]> b = NotebookFolders.files(out);
         assertEquals(a.keySet(), b.keySet());

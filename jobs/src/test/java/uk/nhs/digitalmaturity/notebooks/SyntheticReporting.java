@@ -12,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import uk.nhs.digitalmaturity.storage.Lakehouse;
+import uk.nhs.digitalmaturity.testing.Repo;
 import uk.nhs.digitalmaturity.testing.SharedSpark;
 
 /**
@@ -58,7 +59,7 @@ final class SyntheticReporting {
 
     private static void build() {
         SparkSession spark = SharedSpark.get();
-        Path dir = Path.of(System.getProperty("nhs.build.dir", "target")).resolve("notebook-tests/synthetic-lakehouse");
+        Path dir = Repo.buildDir().resolve("notebook-tests/synthetic-lakehouse");
         NotebookFolders.delete(dir);
         Map<String, RunInfo.Table> tables = new TreeMap<>();
 

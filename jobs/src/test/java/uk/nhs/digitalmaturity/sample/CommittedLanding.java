@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +16,7 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import uk.nhs.digitalmaturity.testing.Repo;
 
 /**
  * Reads a landing zone the way the extract contract describes it, independently of the generator: snapshots
@@ -47,14 +47,8 @@ final class CommittedLanding {
         this.root = root;
     }
 
-    /** The repository root: {@code nhs.repo.root} (set by surefire) or the working directory. */
-    static Path repoRoot() {
-        String property = System.getProperty("nhs.repo.root");
-        return property != null && !property.isBlank() ? Paths.get(property) : Paths.get("").toAbsolutePath();
-    }
-
     static CommittedLanding committedSample() {
-        return new CommittedLanding(repoRoot().resolve("sample-data"));
+        return new CommittedLanding(Repo.sampleData());
     }
 
     Path root() {

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.nhs.digitalmaturity.cli.NhsDigital;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
 import uk.nhs.digitalmaturity.landing.WrittenFile;
+import uk.nhs.digitalmaturity.testing.Cli;
+import uk.nhs.digitalmaturity.testing.Repo;
 
 /**
  * Regenerating the sample with the default seed gives byte-identical files to the committed {@code sample-data/}:
@@ -23,9 +24,9 @@ class SampleDeterminismTest {
     @Test
     void committedSampleIsExactlyWhatTheGeneratorWrites(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("sample-data");
-        assertEquals(ExitCodes.OK, NhsDigital.execute("generate-sample", "--out", out.toString()));
+        assertEquals(ExitCodes.OK, Cli.run("generate-sample", "--out", out.toString()).exitCode());
 
-        Path committed = CommittedLanding.repoRoot().resolve("sample-data");
+        Path committed = Repo.sampleData();
         List<String> expected = csvFiles(committed);
         List<String> generated = csvFiles(out);
         assertEquals(expected, generated, "the same files");

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import uk.nhs.digitalmaturity.cli.NhsDigital;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
+import uk.nhs.digitalmaturity.testing.Cli;
 
 /** National scale at a tiny size: deterministic, one staff-level file per month, detailed finance lines. */
 class SampleNationalScaleTest {
@@ -32,8 +32,8 @@ class SampleNationalScaleTest {
     void deterministicWithMonthlyStaffFilesAndDetailedReturns(@TempDir Path tmp) throws IOException {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
-        assertEquals(ExitCodes.OK, NhsDigital.execute(args(a)));
-        assertEquals(ExitCodes.OK, NhsDigital.execute(args(b)));
+        assertEquals(ExitCodes.OK, Cli.run(args(a)).exitCode());
+        assertEquals(ExitCodes.OK, Cli.run(args(b)).exitCode());
         List<String> files = files(a);
         assertEquals(files, files(b));
         for (String f : files) {
@@ -74,12 +74,12 @@ class SampleNationalScaleTest {
 
     @Test
     void usageErrors(@TempDir Path tmp) {
-        assertEquals(ExitCodes.USAGE, NhsDigital.execute("generate-sample", "--scale", "regional", "--out",
-                tmp.toString()));
-        assertEquals(ExitCodes.USAGE, NhsDigital.execute("generate-sample", "--months", "3", "--out",
-                tmp.toString()));
-        assertEquals(ExitCodes.USAGE, NhsDigital.execute("generate-sample", "--scale", "national", "--months", "0",
-                "--out", tmp.toString()));
+        assertEquals(ExitCodes.USAGE, Cli.run("generate-sample", "--scale", "regional", "--out",
+                tmp.toString()).exitCode());
+        assertEquals(ExitCodes.USAGE, Cli.run("generate-sample", "--months", "3", "--out",
+                tmp.toString()).exitCode());
+        assertEquals(ExitCodes.USAGE, Cli.run("generate-sample", "--scale", "national", "--months", "0",
+                "--out", tmp.toString()).exitCode());
     }
 
     private static Map<String, Integer> linesPerReturn(Path file) {

@@ -26,6 +26,11 @@ public final class Repo {
         return root().resolve("jobs/src/test/resources/fixtures").resolve(name);
     }
 
+    /** {@code ../shared} beside the repository: the contract, the published figures and the real publications. */
+    public static Path shared() {
+        return root().resolve("../shared").normalize();
+    }
+
     /** The committed sample landing zone. */
     public static Path sampleData() {
         return root().resolve("sample-data");

@@ -26,20 +26,10 @@ import java.util.TreeSet;
  *   <li>sector from {@code --sector-map} when given, else {@code UNKNOWN}.</li>
  * </ul>
  */
-final class OdsEtrImporter implements Importer {
+final class OdsEtrImporter implements SeveralFilesImporter {
     static final int FIELDS = 27;
     static final String SITE = "trust site (5-character code)";
     static final String OTHER_LENGTH = "not a trust-level code (neither 3 nor 5 characters)";
-
-    @Override
-    public ImportedTable read(Path file, ImportOptions options) throws IOException {
-        return read(List.of(file), options);
-    }
-
-    @Override
-    public boolean acceptsSeveralFiles() {
-        return true;
-    }
 
     /**
      * Several files in the same layout make one organisations.csv: ODS lists NHS trusts that were care trusts

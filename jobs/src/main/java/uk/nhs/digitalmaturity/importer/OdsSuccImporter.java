@@ -19,19 +19,9 @@ import java.util.TreeMap;
  * <p>The file covers every kind of organisation (GP practices, CCGs, trusts). Only successions from one
  * trust-level code to another (three characters, beginning R or T) are kept; the rest are counted as dropped.
  */
-final class OdsSuccImporter implements Importer {
+final class OdsSuccImporter implements SeveralFilesImporter {
     static final int FIELDS = 5;
     static final String NOT_TRUST = "not between two NHS trust codes (3 characters beginning R or T)";
-
-    @Override
-    public ImportedTable read(Path file, ImportOptions options) throws IOException {
-        return read(List.of(file), options);
-    }
-
-    @Override
-    public boolean acceptsSeveralFiles() {
-        return true;
-    }
 
     /**
      * Several files in the same layout make one successors.csv, e.g. {@code succ} and its archive

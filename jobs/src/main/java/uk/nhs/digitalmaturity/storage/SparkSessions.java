@@ -1,9 +1,11 @@
 package uk.nhs.digitalmaturity.storage;
 
 import org.apache.spark.SparkConf;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
+import scala.collection.JavaConverters;
 import uk.nhs.digitalmaturity.config.PipelineConfig;
 
 /** Builds the one SparkSession of a process, or joins the one spark-submit (or a test) already made. */
@@ -60,6 +62,9 @@ public final class SparkSessions {
             spark.catalog().dropTempView(view.getString(0));
         }
         spark.catalog().clearCache();
-        DeltaLog.clearCache();
+        DeltaLog.clearCache(); // its snapshots unpersist their cached state, but only asynchronously
+        for (RDD<?> cached : JavaConverters.mapAsJavaMap(spark.sparkContext().getPersistentRDDs()).values()) {
+            cached.unpersist(true); // so wait for the blocks to go: the next run starts from an empty cache
+        }
     }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class HeapLog implements AfterAllCallback {
     static final long LIMIT_MB = 2048;
+    static final long SETTLE_ABOVE_MB = 512;
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
     @Override
@@ -46,25 +47,31 @@ public final class HeapLog implements AfterAllCallback {
     }
 
     /**
-     * The heap in use once collections stop freeing memory: Spark frees some objects only after a collection
-     * has shown them unreachable (its cleaner thread then drops their blocks), so one collection is not enough.
+     * The heap in use once collections stop freeing memory. Spark drops some blocks only after a collection has
+     * shown their owners unreachable (its cleaner thread then removes them), so above {@link #SETTLE_ABOVE_MB}
+     * the measure waits for that and collects again, until the heap stops shrinking.
      */
     static long usedAfterCollection() {
-        long used = Long.MAX_VALUE;
-        for (int round = 0; round < 10; round++) {
-            System.gc();
-            long now = MEMORY.getHeapMemoryUsage().getUsed() / (1024 * 1024);
-            if (now > used - 16) {
-                return Math.min(now, used);
-            }
-            used = now;
+        System.gc();
+        long used = usedMb();
+        for (int round = 0; round < 10 && used > SETTLE_ABOVE_MB; round++) {
             try {
-                Thread.sleep(200);
+                Thread.sleep(500);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
+            System.gc();
+            long now = usedMb();
+            if (now > used - 16) {
+                return Math.min(now, used);
+            }
+            used = now;
         }
         return used;
+    }
+
+    private static long usedMb() {
+        return MEMORY.getHeapMemoryUsage().getUsed() / (1024 * 1024);
     }
 }

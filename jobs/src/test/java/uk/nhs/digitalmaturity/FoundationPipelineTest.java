@@ -159,7 +159,7 @@ class FoundationPipelineTest {
                 "size(outputs)", "quarantined['finance_returns']").head();
         assertEquals("SUCCEEDED", run.getString(1));
         assertEquals(10, run.getInt(2), "ten landing files");
-        assertEquals(new uk.nhs.digitalmaturity.model.ModelCatalog(uk.nhs.digitalmaturity.model.JavaModels.all()).models().size(),
+        assertEquals(new uk.nhs.digitalmaturity.model.ModelCatalog(uk.nhs.digitalmaturity.model.stats.JavaModels.all()).models().size(),
                 run.getInt(3), "every output table is in the run record");
         assertEquals(5L, run.getLong(4));
         String metadata = DeltaTable.forPath(spark, lakehouse.resolve("bronze/finance_returns").toString())

@@ -23,7 +23,7 @@ import uk.nhs.digitalmaturity.contract.FinancialYear;
 @JsonIgnoreProperties(ignoreUnknown = false)
 public final class PipelineConfig {
     /** The shipped defaults, one file: {@code jobs/src/main/resources/pipeline-defaults.yaml}. */
-    public static final String DEFAULTS = "pipeline-defaults.yaml";
+    private static final String DEFAULTS = "pipeline-defaults.yaml";
 
     // Set by Jackson only: a loaded configuration never changes (command-line options make a copy).
     @JsonProperty("price_base_year") private String priceBaseYear;

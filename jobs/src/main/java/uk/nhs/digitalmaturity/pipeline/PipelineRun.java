@@ -182,9 +182,9 @@ public class PipelineRun {
                 .map(o -> new OutputRecord(o.table(), o.deltaVersion(), o.rows(), false, o.fingerprint())).toList();
         RunRecord done = record.outputs(outputs).ended(Instant.now(), RunStatus.NOTHING_TO_DO, NOTHING_NEW);
         runs.write(done);
-        progress.line("run    %s (execution %d) as at %s: %d landing file(s), 0 new", done.runId(), done.execution(),
-                request.asAt(), scan.files().size());
-        progress.line("done   %s: %s", done.runId(), NOTHING_NEW);
+        progress.line("run    %s (execution %d) as at %s: %d landing file(s), 0 new", done.identity().runId(),
+                done.identity().execution(), request.asAt(), scan.files().size());
+        progress.line("done   %s: %s", done.identity().runId(), NOTHING_NEW);
         return ExitCodes.OK;
     }
 

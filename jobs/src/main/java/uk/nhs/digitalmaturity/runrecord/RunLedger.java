@@ -122,9 +122,10 @@ public class RunLedger {
         List<Row> outputs = new ArrayList<>();
         r.outputs().forEach(o -> outputs.add(RowFactory.create(o.table(), o.deltaVersion(), o.rows(), o.recomputed(),
                 o.fingerprint())));
-        Row row = RowFactory.create(r.runId(), r.execution(), r.command(), r.parameters(),
-                java.sql.Date.valueOf(r.asAt()), r.codeVersion(), r.gitCommit(), r.landing(), r.lakehouse(),
-                Timestamp.from(r.startedAt()), r.endedAt() == null ? null : Timestamp.from(r.endedAt()),
+        RunRecord.Identity id = r.identity();
+        Row row = RowFactory.create(id.runId(), id.execution(), id.command(), id.parameters(),
+                java.sql.Date.valueOf(id.asAt()), id.codeVersion(), id.gitCommit(), id.landing(), id.lakehouse(),
+                Timestamp.from(id.startedAt()), r.endedAt() == null ? null : Timestamp.from(r.endedAt()),
                 r.status().name(), r.exitCode(), r.message(), inputs, outputs, r.quarantined());
         Dataset<Row> update = DeltaTables.withComments(spark.createDataFrame(List.of(row), SCHEMA), COMMENTS);
         DeltaTable.forPath(spark, path).as("t")

@@ -16,9 +16,7 @@ import uk.nhs.digitalmaturity.model.OutputRecord;
  * is (identity, parameters, code) is fixed at the start, what it did is added as it goes, and how it ended
  * last.
  */
-public record RunRecord(String runId, int execution, String command, Map<String, String> parameters,
-                        LocalDate asAt, String codeVersion, String gitCommit, String landing, String lakehouse,
-                        Instant startedAt, Instant endedAt, RunStatus status, int exitCode, String message,
+public record RunRecord(Identity identity, Instant endedAt, RunStatus status, int exitCode, String message,
                         List<IngestLedger.Entry> inputs, List<String> newlyIngested, List<OutputRecord> outputs,
                         Map<String, Long> quarantined) {
 
@@ -76,9 +74,7 @@ public record RunRecord(String runId, int execution, String command, Map<String,
         }
 
         private RunRecord build(Instant endedAt, RunStatus status, int exitCode, String message) {
-            return new RunRecord(id.runId(), id.execution(), id.command(), id.parameters(), id.asAt(),
-                    id.codeVersion(), id.gitCommit(), id.landing(), id.lakehouse(), id.startedAt(), endedAt, status,
-                    exitCode, message, inputs, newlyIngested, outputs, quarantined);
+            return new RunRecord(id, endedAt, status, exitCode, message, inputs, newlyIngested, outputs, quarantined);
         }
     }
 }

@@ -24,12 +24,4 @@ public record CommitMetadata(@JsonProperty("run_id") String runId, @JsonProperty
             throw new IllegalStateException(e);
         }
     }
-
-    public static CommitMetadata fromJson(String json) {
-        try {
-            return JSON.readValue(json, CommitMetadata.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a run's commit metadata: " + e.getOriginalMessage(), e);
-        }
-    }
 }

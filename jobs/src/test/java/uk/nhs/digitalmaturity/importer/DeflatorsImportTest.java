@@ -3,7 +3,6 @@ package uk.nhs.digitalmaturity.importer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.nhs.digitalmaturity.importer.ImportTestSupport.cli;
 import static uk.nhs.digitalmaturity.importer.ImportTestSupport.readLanding;
 import static uk.nhs.digitalmaturity.importer.ImportTestSupport.realData;
 
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
+import uk.nhs.digitalmaturity.testing.Cli;
 import uk.nhs.digitalmaturity.testing.CliResult;
 
 /** deflators-xlsx on HM Treasury's GDP deflators, Budget March 2020 (2018-19 = 100). */
@@ -29,7 +29,7 @@ class DeflatorsImportTest {
 
     @BeforeAll
     static void importRealPublication() throws IOException {
-        run = cli("import", "deflators-xlsx", realData(ImportTestSupport.DEFLATORS).toString(), "--landing",
+        run = Cli.run("import", "deflators-xlsx", realData(ImportTestSupport.DEFLATORS).toString(), "--landing",
                 landing.toString(), "--snapshot", "2020-03-11");
         assertEquals(ExitCodes.OK, run.exitCode(), run.summary());
         for (Map<String, String> r : readLanding(landing.resolve("deflators/2020-03-11/gdp_deflators.csv"),

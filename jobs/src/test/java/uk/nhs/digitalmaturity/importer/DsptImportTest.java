@@ -2,7 +2,6 @@ package uk.nhs.digitalmaturity.importer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.nhs.digitalmaturity.importer.ImportTestSupport.cli;
 import static uk.nhs.digitalmaturity.importer.ImportTestSupport.filesUnder;
 import static uk.nhs.digitalmaturity.importer.ImportTestSupport.readLanding;
 import static uk.nhs.digitalmaturity.importer.ImportTestSupport.realData;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
+import uk.nhs.digitalmaturity.testing.Cli;
 import uk.nhs.digitalmaturity.testing.CliResult;
 
 /** dspt-xlsx on the real 2018-19 DSPT publication (31,970 organisations) and on small workbooks written here. */
@@ -36,7 +36,7 @@ class DsptImportTest {
 
     @BeforeAll
     static void importRealPublication() throws IOException {
-        run = cli("import", "dspt-xlsx", realData(ImportTestSupport.DSPT).toString(), "--landing",
+        run = Cli.run("import", "dspt-xlsx", realData(ImportTestSupport.DSPT).toString(), "--landing",
                 landing.toString(), "--snapshot", "2019-06-17", "--dspt-year", "2018-19");
         assertEquals(ExitCodes.OK, run.exitCode(), run.summary());
         rows = readLanding(landing.resolve("cyber/2019-06-17/dspt_status.csv"), HEADER);
@@ -87,16 +87,16 @@ class DsptImportTest {
 
     @Test
     void trustsFromLandingKeepsTheCodesInTheLatestOrganisationsSnapshot(@TempDir Path land) throws IOException {
-        CliResult none = cli("import", "dspt-xlsx", realData(ImportTestSupport.DSPT).toString(),
+        CliResult none = Cli.run("import", "dspt-xlsx", realData(ImportTestSupport.DSPT).toString(),
                 "--landing", land.toString(), "--snapshot", "2019-06-17", "--dspt-year", "2018-19",
                 "--trusts-from-landing");
         assertEquals(ExitCodes.CONTRACT_VIOLATION, none.exitCode(), none.summary());
         assertTrue(none.err().contains("import the ODS etr file first"), none.err());
         assertEquals(List.of(), filesUnder(land));
 
-        assertEquals(ExitCodes.OK, cli("import", "ods-etr", realData(ImportTestSupport.ETR).toString(),
+        assertEquals(ExitCodes.OK, Cli.run("import", "ods-etr", realData(ImportTestSupport.ETR).toString(),
                 "--landing", land.toString(), "--snapshot", "2018-09-30").exitCode());
-        CliResult r = cli("import", "dspt-xlsx", realData(ImportTestSupport.DSPT).toString(),
+        CliResult r = Cli.run("import", "dspt-xlsx", realData(ImportTestSupport.DSPT).toString(),
                 "--landing", land.toString(), "--snapshot", "2019-06-17", "--dspt-year", "2018-19",
                 "--trusts-from-landing");
         assertEquals(ExitCodes.OK, r.exitCode(), r.summary());
@@ -120,7 +120,7 @@ class DsptImportTest {
                 {"RAH", "", ""},
                 {"A81001", "Standards Met", "CompletedThroughQIO"},
                 {"00J", "Entry Level (19-20)", 43505.0}});
-        CliResult r = cli("import", "dspt-xlsx", xlsx.toString(), "--landing", dir.toString(),
+        CliResult r = Cli.run("import", "dspt-xlsx", xlsx.toString(), "--landing", dir.toString(),
                 "--snapshot", "2019-06-17", "--dspt-year", "2018-19");
         assertEquals(ExitCodes.OK, r.exitCode(), r.summary());
         List<Map<String, String>> out = readLanding(dir.resolve("cyber/2019-06-17/dspt_status.csv"), HEADER);
@@ -139,7 +139,7 @@ class DsptImportTest {
                 {"RAA", "Standards Met", 43553.0},
                 {"A81001", "Standards Smashed", 43553.0}});
         Path land = dir.resolve("landing");
-        CliResult r = cli("import", "dspt-xlsx", xlsx.toString(), "--landing", land.toString(),
+        CliResult r = Cli.run("import", "dspt-xlsx", xlsx.toString(), "--landing", land.toString(),
                 "--snapshot", "2019-06-17", "--dspt-year", "2018-19");
         assertEquals(ExitCodes.CONTRACT_VIOLATION, r.exitCode(), r.summary());
         // title rows 1-2, blank row 3, header row 4: the second data row is row 6
@@ -151,11 +151,11 @@ class DsptImportTest {
     @Test
     void dsptYearIsRequiredAndChecked(@TempDir Path dir) {
         String file = realData(ImportTestSupport.DSPT).toString();
-        CliResult missing = cli("import", "dspt-xlsx", file, "--landing", dir.toString(),
+        CliResult missing = Cli.run("import", "dspt-xlsx", file, "--landing", dir.toString(),
                 "--snapshot", "2019-06-17");
         assertEquals(ExitCodes.USAGE, missing.exitCode(), missing.summary());
         assertTrue(missing.err().contains("--dspt-year"), missing.err());
-        CliResult bad = cli("import", "dspt-xlsx", file, "--landing", dir.toString(),
+        CliResult bad = Cli.run("import", "dspt-xlsx", file, "--landing", dir.toString(),
                 "--snapshot", "2019-06-17", "--dspt-year", "2018-20");
         assertEquals(ExitCodes.USAGE, bad.exitCode(), bad.summary());
     }

@@ -3,7 +3,6 @@ package uk.nhs.digitalmaturity.importer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.nhs.digitalmaturity.importer.ImportTestSupport.cli;
 import static uk.nhs.digitalmaturity.importer.ImportTestSupport.filesUnder;
 import static uk.nhs.digitalmaturity.importer.ImportTestSupport.realData;
 
@@ -19,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
+import uk.nhs.digitalmaturity.testing.Cli;
 import uk.nhs.digitalmaturity.testing.CliResult;
 
 /**
@@ -87,13 +87,13 @@ class ImportRefusalTest {
     void landingFilesAreImmutableUnlessForced(@TempDir Path dir) throws IOException {
         Path landing = dir.resolve("landing");
         String deflators = realData(ImportTestSupport.DEFLATORS).toString();
-        assertEquals(ExitCodes.OK, cli("import", "deflators-xlsx", deflators, "--landing", landing.toString(),
+        assertEquals(ExitCodes.OK, Cli.run("import", "deflators-xlsx", deflators, "--landing", landing.toString(),
                 "--snapshot", "2020-03-11").exitCode());
         Path target = landing.resolve("deflators/2020-03-11/gdp_deflators.csv");
         byte[] original = Files.readAllBytes(target);
 
         // the same publication again: nothing to do, success
-        CliResult same = cli("import", "deflators-xlsx", deflators, "--landing", landing.toString(),
+        CliResult same = Cli.run("import", "deflators-xlsx", deflators, "--landing", landing.toString(),
                 "--snapshot", "2020-03-11");
         assertEquals(ExitCodes.OK, same.exitCode(), same.summary());
         assertTrue(same.out().contains("unchanged"), same.out());
@@ -101,7 +101,7 @@ class ImportRefusalTest {
         // different content for the same snapshot: refused, the existing file left as it was
         Files.writeString(target, "fin_year,index\n2018-19,100\n");
         byte[] edited = Files.readAllBytes(target);
-        CliResult refused = cli("import", "deflators-xlsx", deflators, "--landing",
+        CliResult refused = Cli.run("import", "deflators-xlsx", deflators, "--landing",
                 landing.toString(), "--snapshot", "2020-03-11");
         assertEquals(ExitCodes.CONTRACT_VIOLATION, refused.exitCode(), refused.summary());
         assertTrue(refused.err().contains(target.toString()) && refused.err().contains("--force"), refused.err());
@@ -109,7 +109,7 @@ class ImportRefusalTest {
         assertEquals(List.of(target), filesUnder(landing), "no temporary file left behind");
 
         // --force replaces it
-        CliResult forced = cli("import", "deflators-xlsx", deflators, "--landing",
+        CliResult forced = Cli.run("import", "deflators-xlsx", deflators, "--landing",
                 landing.toString(), "--snapshot", "2020-03-11", "--force");
         assertEquals(ExitCodes.OK, forced.exitCode(), forced.summary());
         assertTrue(forced.out().contains("replaced (--force)"), forced.out());
@@ -130,7 +130,7 @@ class ImportRefusalTest {
         bad.add(new String[] {"import", "workforce-xlsx", deflators, "--landing", dir.toString(), "--snapshot",
                 "2020-03-11", "--period", "2018-JUN"});
         for (String[] args : bad) {
-            CliResult r = cli(args);
+            CliResult r = Cli.run(args);
             assertEquals(ExitCodes.USAGE, r.exitCode(), String.join(" ", args) + "\n" + r.summary());
         }
     }
@@ -140,7 +140,7 @@ class ImportRefusalTest {
         List<String> args = new ArrayList<>(List.of("import", kind, file.toString(), "--landing",
                 landing.toString(), "--snapshot", "2019-06-17"));
         args.addAll(options);
-        CliResult r = cli(args.toArray(String[]::new));
+        CliResult r = Cli.run(args.toArray(String[]::new));
         assertEquals(ExitCodes.CONTRACT_VIOLATION, r.exitCode(), r.summary());
         assertTrue(r.err().contains(file.toString()), "message names the file: " + r.err());
         assertTrue(r.err().contains("not recognised as") && r.err().contains(expectation),

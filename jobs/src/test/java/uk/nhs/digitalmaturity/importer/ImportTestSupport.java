@@ -19,8 +19,6 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import uk.nhs.digitalmaturity.testing.Cli;
-import uk.nhs.digitalmaturity.testing.CliResult;
 import uk.nhs.digitalmaturity.testing.Repo;
 
 /** Shared helpers for the importer tests: the real publications, running the CLI, reading landing files. */
@@ -52,11 +50,6 @@ final class ImportTestSupport {
     static final String WORKFORCE = "hchs-staff-by-staff-group-nationality-and-organisation-2017-09-and-2018-06.xlsx";
     static final String DEFLATORS = "gdp-deflators-budget-march-2020.xlsx";
     static final String DSPT = "dspt_2018-19_snapshot_2019-06-17.xlsx";
-
-    /** Runs {@code nhs-digital <args>} in-process, capturing stdout and stderr. */
-    static CliResult cli(String... args) {
-        return Cli.run(args);
-    }
 
     /** Reads a landing file, checking the format rules on the way: UTF-8, no BOM, LF only, header first. */
     static List<Map<String, String>> readLanding(Path file, List<String> expectedHeader) throws IOException {

@@ -3,7 +3,6 @@ package uk.nhs.digitalmaturity.importer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.nhs.digitalmaturity.importer.ImportTestSupport.cli;
 import static uk.nhs.digitalmaturity.importer.ImportTestSupport.readLanding;
 
 import java.io.IOException;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
+import uk.nhs.digitalmaturity.testing.Cli;
 import uk.nhs.digitalmaturity.testing.CliResult;
 
 /**
@@ -96,7 +96,7 @@ class LargeWorkbookImportTest {
     @Test
     void importsThirtyThousandRowsWithExactTotals() throws IOException {
         Path landing = dir.resolve("landing-in-process");
-        CliResult r = cli("import", "workforce-xlsx", workbook.toString(), "--landing",
+        CliResult r = Cli.run("import", "workforce-xlsx", workbook.toString(), "--landing",
                 landing.toString(), "--snapshot", "2018-09-27");
         assertEquals(ExitCodes.OK, r.exitCode(), r.summary());
         List<Map<String, String>> rows = readLanding(landing.resolve("workforce/2018-09-27/workforce_org.csv"),
@@ -139,7 +139,7 @@ class LargeWorkbookImportTest {
         assertTrue(log.contains((TRUSTS * GROUPS) + " rows wrote"), log);
         // the same bytes as the in-process import
         Path inProcess = dir.resolve("landing-reference");
-        assertEquals(ExitCodes.OK, cli("import", "workforce-xlsx", workbook.toString(), "--landing",
+        assertEquals(ExitCodes.OK, Cli.run("import", "workforce-xlsx", workbook.toString(), "--landing",
                 inProcess.toString(), "--snapshot", "2018-09-27").exitCode());
         assertArrayEquals(Files.readAllBytes(inProcess.resolve("workforce/2018-09-27/workforce_org.csv")),
                 Files.readAllBytes(landing.resolve("workforce/2018-09-27/workforce_org.csv")));

@@ -3,7 +3,6 @@ package uk.nhs.digitalmaturity.importer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.nhs.digitalmaturity.importer.ImportTestSupport.cli;
 import static uk.nhs.digitalmaturity.importer.ImportTestSupport.filesUnder;
 import static uk.nhs.digitalmaturity.importer.ImportTestSupport.readLanding;
 import static uk.nhs.digitalmaturity.importer.ImportTestSupport.realData;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
+import uk.nhs.digitalmaturity.testing.Cli;
 import uk.nhs.digitalmaturity.testing.CliResult;
 
 /** ods-etr on the real September 2018 ODS etr file (234 trusts, 29,721 trust sites). */
@@ -39,7 +39,7 @@ class OdsEtrImportTest {
 
     @BeforeAll
     static void importRealFile() throws IOException {
-        run = cli("import", "ods-etr", realData(ImportTestSupport.ETR).toString(), "--landing", landing.toString(),
+        run = Cli.run("import", "ods-etr", realData(ImportTestSupport.ETR).toString(), "--landing", landing.toString(),
                 "--snapshot", "2018-09-30");
         assertEquals(ExitCodes.OK, run.exitCode(), run.summary());
         output = landing.resolve("organisations/2018-09-30/organisations.csv");
@@ -74,7 +74,7 @@ class OdsEtrImportTest {
     void sectorMap(@TempDir Path dir) throws IOException {
         Path map = dir.resolve("sectors.csv");
         Files.writeString(map, "\uFEFFORG_CODE,Sector\nR0A,acute\nRX9,Ambulance\nZZZ,COMMUNITY\n");
-        CliResult r = cli("import", "ods-etr", realData(ImportTestSupport.ETR).toString(),
+        CliResult r = Cli.run("import", "ods-etr", realData(ImportTestSupport.ETR).toString(),
                 "--landing", dir.toString(), "--snapshot", "2018-09-30", "--sector-map", map.toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.summary());
         Map<String, Map<String, String>> rows = readLanding(dir.resolve("organisations/2018-09-30/organisations.csv"),
@@ -85,7 +85,7 @@ class OdsEtrImportTest {
         assertTrue(r.out().contains("1 sector-map codes are not trusts in the file(s)"), r.out());
 
         Files.writeString(map, "org_code,sector\nR0A,HOSPITAL\n");
-        CliResult bad = cli("import", "ods-etr", realData(ImportTestSupport.ETR).toString(),
+        CliResult bad = Cli.run("import", "ods-etr", realData(ImportTestSupport.ETR).toString(),
                 "--landing", dir.resolve("other").toString(), "--snapshot", "2018-09-30", "--sector-map",
                 map.toString());
         assertEquals(ExitCodes.CONTRACT_VIOLATION, bad.exitCode(), bad.summary());
@@ -109,7 +109,7 @@ class OdsEtrImportTest {
         byte[] expected = Files.readAllBytes(output);
         for (Path input : List.of(plain, zip)) {
             Path land = dir.resolve("landing-" + input.getFileName());
-            CliResult r = cli("import", "ods-etr", input.toString(), "--landing", land.toString(),
+            CliResult r = Cli.run("import", "ods-etr", input.toString(), "--landing", land.toString(),
                     "--snapshot", "2018-09-30");
             assertEquals(ExitCodes.OK, r.exitCode(), r.summary());
             assertArrayEquals(expected, Files.readAllBytes(land.resolve("organisations/2018-09-30/organisations.csv")),
@@ -132,7 +132,7 @@ class OdsEtrImportTest {
                 ectLine("TAJ", "BLACK COUNTRY PARTNERSHIP NHS FOUNDATION TRUST", "Y55")) + "\r\n";
         Path ectFile = Files.writeString(dir.resolve("ect.csv"), ect);
         Path land = dir.resolve("landing");
-        CliResult r = cli("import", "ods-etr", realData(ImportTestSupport.ETR).toString(),
+        CliResult r = Cli.run("import", "ods-etr", realData(ImportTestSupport.ETR).toString(),
                 ectFile.toString(), "--landing", land.toString(), "--snapshot", "2018-09-30");
         assertEquals(ExitCodes.OK, r.exitCode(), r.summary());
         assertTrue(r.out().contains("import ods-etr etrust_2018-09.csv.gz, ect.csv: 238 rows"), r.out());
@@ -144,14 +144,14 @@ class OdsEtrImportTest {
 
         // the same code in both files is refused
         Path clash = Files.writeString(dir.resolve("clash.csv"), ectLine("R0A", "CLASH NHS TRUST", "Y54") + "\r\n");
-        CliResult refused = cli("import", "ods-etr", realData(ImportTestSupport.ETR).toString(),
+        CliResult refused = Cli.run("import", "ods-etr", realData(ImportTestSupport.ETR).toString(),
                 clash.toString(), "--landing", dir.resolve("other").toString(), "--snapshot", "2018-09-30");
         assertEquals(ExitCodes.CONTRACT_VIOLATION, refused.exitCode(), refused.summary());
         assertTrue(refused.err().contains("organisation code R0A appears twice"), refused.err());
         assertEquals(List.of(), filesUnder(dir.resolve("other")));
 
         // kinds other than the ODS ones take one file
-        CliResult usage = cli("import", "deflators-xlsx",
+        CliResult usage = Cli.run("import", "deflators-xlsx",
                 realData(ImportTestSupport.DEFLATORS).toString(), realData(ImportTestSupport.DEFLATORS).toString(),
                 "--landing", dir.resolve("other").toString(), "--snapshot", "2018-09-30");
         assertEquals(ExitCodes.USAGE, usage.exitCode(), usage.summary());

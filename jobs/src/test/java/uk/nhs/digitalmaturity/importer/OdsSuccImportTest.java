@@ -2,7 +2,6 @@ package uk.nhs.digitalmaturity.importer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.nhs.digitalmaturity.importer.ImportTestSupport.cli;
 import static uk.nhs.digitalmaturity.importer.ImportTestSupport.filesUnder;
 import static uk.nhs.digitalmaturity.importer.ImportTestSupport.readLanding;
 
@@ -18,6 +17,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
+import uk.nhs.digitalmaturity.testing.Cli;
 import uk.nhs.digitalmaturity.testing.CliResult;
 
 /**
@@ -39,7 +39,7 @@ class OdsSuccImportTest {
     @Test
     void keepsTrustToTrustSuccessions(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("succ.csv"), FIXTURE, StandardCharsets.US_ASCII);
-        CliResult r = cli("import", "ods-succ", file.toString(), "--landing", dir.toString(),
+        CliResult r = Cli.run("import", "ods-succ", file.toString(), "--landing", dir.toString(),
                 "--snapshot", "2018-09-30");
         assertEquals(ExitCodes.OK, r.exitCode(), r.summary());
         List<Map<String, String>> rows = readLanding(dir.resolve("organisations/2018-09-30/successors.csv"),
@@ -59,7 +59,7 @@ class OdsSuccImportTest {
             z.write(FIXTURE.getBytes(StandardCharsets.US_ASCII));
             z.closeEntry();
         }
-        CliResult r = cli("import", "ods-succ", zip.toString(), "--landing", dir.toString(),
+        CliResult r = Cli.run("import", "ods-succ", zip.toString(), "--landing", dir.toString(),
                 "--snapshot", "2018-09-30");
         assertEquals(ExitCodes.OK, r.exitCode(), r.summary());
         assertEquals(5, Files.readAllLines(dir.resolve("organisations/2018-09-30/successors.csv")).size());
@@ -69,7 +69,7 @@ class OdsSuccImportTest {
     void refusesABadDate(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("succ.csv"), "\"RW3\",\"R0A\",\"R\",\"2017-10-01\",\"\"\r\n");
         Path land = dir.resolve("landing");
-        CliResult r = cli("import", "ods-succ", file.toString(), "--landing", land.toString(),
+        CliResult r = Cli.run("import", "ods-succ", file.toString(), "--landing", land.toString(),
                 "--snapshot", "2018-09-30");
         assertEquals(ExitCodes.CONTRACT_VIOLATION, r.exitCode(), r.summary());
         assertTrue(r.err().contains("line 1: field 4 (effective date) '2017-10-01' is not a YYYYMMDD date"), r.err());
@@ -83,7 +83,7 @@ class OdsSuccImportTest {
                 "\"RW3\",\"R0A\",\"R\",\"20171001\",\"\"", // also in succ: kept once
                 "\"RXX\",\"RYY\",\"R\",\"20130401\",\"\"") + "\r\n", // an illustrative older line
                 StandardCharsets.US_ASCII);
-        CliResult r = cli("import", "ods-succ", succ.toString(), archive.toString(), "--landing",
+        CliResult r = Cli.run("import", "ods-succ", succ.toString(), archive.toString(), "--landing",
                 dir.toString(), "--snapshot", "2018-09-30");
         assertEquals(ExitCodes.OK, r.exitCode(), r.summary());
         assertEquals(List.of("predecessor_code,successor_code,effective_date", "RGQ,RDE,2018-07-01",

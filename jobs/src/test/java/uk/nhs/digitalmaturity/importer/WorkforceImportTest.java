@@ -2,7 +2,6 @@ package uk.nhs.digitalmaturity.importer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static uk.nhs.digitalmaturity.importer.ImportTestSupport.cli;
 import static uk.nhs.digitalmaturity.importer.ImportTestSupport.filesUnder;
 import static uk.nhs.digitalmaturity.importer.ImportTestSupport.readLanding;
 import static uk.nhs.digitalmaturity.importer.ImportTestSupport.realData;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
+import uk.nhs.digitalmaturity.testing.Cli;
 import uk.nhs.digitalmaturity.testing.CliResult;
 
 /**
@@ -46,10 +46,10 @@ class WorkforceImportTest {
     @BeforeAll
     static void importRealWorkbook() throws IOException {
         String file = realData(ImportTestSupport.WORKFORCE).toString();
-        all = cli("import", "workforce-xlsx", file, "--landing", landing.toString(), "--snapshot", "2018-09-27");
+        all = Cli.run("import", "workforce-xlsx", file, "--landing", landing.toString(), "--snapshot", "2018-09-27");
         assertEquals(ExitCodes.OK, all.exitCode(), all.summary());
         allRows = readLanding(landing.resolve("workforce/2018-09-27/workforce_org.csv"), HEADER);
-        june = cli("import", "workforce-xlsx", file, "--landing", landing.toString(), "--snapshot", "2018-09-28",
+        june = Cli.run("import", "workforce-xlsx", file, "--landing", landing.toString(), "--snapshot", "2018-09-28",
                 "--period", "2018-06");
         assertEquals(ExitCodes.OK, june.exitCode(), june.summary());
         juneRows = readLanding(landing.resolve("workforce/2018-09-28/workforce_org.csv"), HEADER);
@@ -164,7 +164,7 @@ class WorkforceImportTest {
             data.createRow(16).createCell(0).setCellValue("Source: test fixture. * = suppressed.");
             wb.write(out);
         }
-        CliResult r = cli("import", "workforce-xlsx", xlsx.toString(), "--landing",
+        CliResult r = Cli.run("import", "workforce-xlsx", xlsx.toString(), "--landing",
                 dir.toString(), "--snapshot", "2018-09-27");
         assertEquals(ExitCodes.OK, r.exitCode(), r.summary());
         Map<String, String> fte = new TreeMap<>();
@@ -198,7 +198,7 @@ class WorkforceImportTest {
             wb.write(out);
         }
         Path land = dir.resolve("landing");
-        CliResult r = cli("import", "workforce-xlsx", xlsx.toString(), "--landing", land.toString(),
+        CliResult r = Cli.run("import", "workforce-xlsx", xlsx.toString(), "--landing", land.toString(),
                 "--snapshot", "2018-09-27");
         assertEquals(ExitCodes.CONTRACT_VIOLATION, r.exitCode(), r.summary());
         assertTrue(r.err().contains("sheet 'Data' row 2: FTE 'ten' is neither a number nor a disclosure-control marker"),

@@ -96,7 +96,7 @@ public class ModelRunner {
     }
 
     static String tableComment(ModelSpec spec) {
-        String description = spec.description.trim().replaceAll("\\s+", " ");
+        String description = spec.fullDescription();
         return spec.paragraph == null ? description
                 : description + " (NAO, Digital transformation in the NHS, " + spec.paragraph + ")";
     }

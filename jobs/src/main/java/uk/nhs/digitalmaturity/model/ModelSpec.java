@@ -46,8 +46,35 @@ public class ModelSpec {
         }
     }
 
+    /**
+     * What a table's numbers cover, which an auditor reads before any number: the organisations and date it is
+     * about, what its national row adds up, and the caveats the NAO report itself gives. Every reporting table
+     * has one; it becomes part of the table comment, the data dictionary and the notebook's "About".
+     */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public static class Coverage {
+        /** Which organisations (or practices, or dates) the rows are about, and as at which date. */
+        @JsonProperty public String population;
+        /** What the national row adds up and over whom; or why the table has none. */
+        @JsonProperty public String national;
+        /** What the numbers do not mean: the report's own caveats (self-assessment, capital only, coverage). */
+        @JsonProperty public List<String> caveats = new ArrayList<>();
+
+        /** One paragraph: "Population: … National row: … Caveats: … " with whitespace folded. */
+        public String text() {
+            StringBuilder b = new StringBuilder();
+            b.append("Population: ").append(sentence(population)).append(" National row: ").append(sentence(national));
+            if (!caveats.isEmpty()) {
+                b.append(" Caveats: ");
+                b.append(String.join(" ", caveats.stream().map(ModelSpec::sentence).toList()));
+            }
+            return b.toString();
+        }
+    }
+
     @JsonProperty public String name;
     @JsonProperty public String description;
+    @JsonProperty public Coverage coverage;
     @JsonProperty public String paragraph;
     /** Columns that identify a row: tested unique and not null. */
     @JsonProperty public List<String> key = new ArrayList<>();
@@ -70,6 +97,22 @@ public class ModelSpec {
         }
         spec.columns.forEach(c -> c.readUnit(file));
         return spec;
+    }
+
+    /** The description followed by the coverage paragraph, whitespace folded: what a reader sees first. */
+    public String fullDescription() {
+        String d = fold(description);
+        return coverage == null ? d : d + " " + coverage.text();
+    }
+
+    private static String fold(String text) {
+        return text == null ? "" : text.trim().replaceAll("\\s+", " ");
+    }
+
+    /** Folded, and ending with a full stop so that parts read as sentences when joined. */
+    private static String sentence(String text) {
+        String t = fold(text);
+        return t.isEmpty() || t.endsWith(".") ? t : t + ".";
     }
 
     public Map<String, String> columnComments() {

@@ -150,7 +150,7 @@ public class NotebookExport {
             return null;
         }
         ModelSpec spec = ModelSpec.parse(SqlResources.read("reporting/" + name + ".yml"), "sql/reporting/" + name + ".yml");
-        StringBuilder b = new StringBuilder("## About `" + qualified + "`\n\n").append(spec.description.trim());
+        StringBuilder b = new StringBuilder("## About `" + qualified + "`\n\n").append(spec.fullDescription());
         if (spec.paragraph != null) {
             b.append(" (Reproduces ").append(spec.paragraph).append(".)");
         }

@@ -50,6 +50,9 @@ public class PublicationPack {
             List<Row> rows = loaded.get(model.name()).rows();
             files.put(model.name() + ".csv", csv(model.spec(), rows));
             rowCounts.put(model.name() + ".csv", (long) rows.size());
+            // The table's own row first (column empty): its description, population, national row and caveats.
+            dictionary.add(List.of(model.name(), "", "table", "", "", model.spec().fullDescription(),
+                    model.spec().paragraph == null ? "" : model.spec().paragraph));
             for (ModelSpec.ColumnSpec c : model.spec().columns) {
                 StructField field = loaded.get(model.name()).schema().apply(c.name);
                 dictionary.add(List.of(model.name(), c.name, field.dataType().simpleString(),

@@ -1,7 +1,7 @@
 -- reporting.it_capex_per_fte: Figure 7 of the NAO report (paragraph 3.12), one row per current trust that has
 -- both a finance return in the window and workforce at the reference month.
 --
---   avg_annual_it_capex_gbp = (sum of IT capex, net of disposals, in :price_base_year prices, over the
+--   avg_annual_it_capex_gbp = (sum of IT capex, gross additions, in :price_base_year prices, over the
 --                              window years with a return) / years_with_returns
 --   it_capex_per_fte_gbp    = avg_annual_it_capex_gbp / FTE at :reference_period
 --
@@ -9,6 +9,8 @@
 -- return one year is not counted as spending nothing that year. The returns and FTE of organisations that
 -- merged into the trust (directly or through a chain) are folded into it (see sql/silver/figure7_inputs.sql).
 -- Every current trust left out is listed, with the reason, in reporting.it_capex_per_fte_exclusions.
+-- IT capex is the IT_CAPEX lines only (additions): disposals (IT_CAPEX_DISPOSALS) are not netted in, so no trust's
+-- average can be negative because it sold assets; the .yml's data test stops the run if one is.
 --
 -- rank: 1 = highest IT capex per FTE (RANK(): equal values share a rank, the next rank is skipped).
 -- percentile: 100 x PERCENT_RANK() in ascending order of IT capex per FTE = the percentage of the other

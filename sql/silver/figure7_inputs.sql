@@ -4,8 +4,9 @@
 -- * Window: financial years :window_start to :window_end (default 2013-14 to 2018-19), inclusive.
 -- * A "year with a return" is a financial year of the window with any finance line (any measure) from the
 --   trust or from any organisation folded into it. years_with_returns counts those years.
--- * it_capex_real_gbp: the sum, over the window, of IT_CAPEX lines (net of disposals) of the trust and its
---   predecessors in prices of :price_base_year. A year with a return but no IT_CAPEX line contributes zero.
+-- * it_capex_real_gbp: the sum, over the window, of IT_CAPEX lines (gross additions; IT_CAPEX_DISPOSALS lines are
+--   not netted in, so one large disposal cannot push a trust below zero) of the trust and its predecessors in
+--   prices of :price_base_year. A year with a return but no IT_CAPEX line contributes zero.
 -- * fte: total FTE at :reference_period (default 2018-12) of the trust and every organisation folded into
 --   it: the staff-level sum where the staff-level layout covers that month and organisation, otherwise the
 --   published sum over staff groups and breakdowns (workforce_totals). Null when no workforce of either

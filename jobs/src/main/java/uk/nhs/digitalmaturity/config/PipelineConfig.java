@@ -31,7 +31,6 @@ public final class PipelineConfig {
     @JsonProperty("window_end") private String windowEnd;
     @JsonProperty("reference_period") private String referencePeriod;
     @JsonProperty("it_share_ambition_pct") private double itShareAmbitionPct;
-    @JsonProperty("it_share_nao_estimate_pct") private double itShareNaoEstimatePct;
     @JsonProperty("cyber_comparison_dates") private List<String> cyberComparisonDates;
     @JsonProperty("log_retention") private String logRetention;
     @JsonProperty("deleted_file_retention") private String deletedFileRetention;
@@ -135,7 +134,6 @@ public final class PipelineConfig {
         p.put("window_end", windowEnd);
         p.put("reference_period", referencePeriod);
         p.put("it_share_ambition_pct", itShareAmbitionPct);
-        p.put("it_share_nao_estimate_pct", itShareNaoEstimatePct);
         // The 97.5% quantile of the standard normal, for 95% intervals; from commons-math3, not a literal.
         p.put("z_95", new org.apache.commons.math3.distribution.NormalDistribution().inverseCumulativeProbability(0.975));
         return p;

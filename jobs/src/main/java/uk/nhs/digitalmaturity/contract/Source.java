@@ -41,7 +41,10 @@ public enum Source {
     FINANCE_CODES("finance", "finance_codes.csv", Zone.BRONZE,
             List.of(text("sub_code", "Trust Accounts Consolidation sub-code"),
                     optionalText("description", "What the sub-code records"),
-                    oneOf("measure", List.of("IT_CAPEX", "TOTAL_OPERATING_EXPENDITURE", "OPERATING_INCOME", "OTHER"),
+                    // IT_CAPEX is gross additions; disposals have their own measure so that nothing nets them
+                    // into Figures 6 and 7 (contract: "never net of disposals").
+                    oneOf("measure", List.of("IT_CAPEX", "IT_CAPEX_DISPOSALS", "TOTAL_OPERATING_EXPENDITURE",
+                                    "OPERATING_INCOME", "OTHER"),
                             "The measure the sub-code contributes to")),
             List.of("sub_code"), List.of()),
 
@@ -50,7 +53,7 @@ public enum Source {
                     finYear("fin_year", "Financial year YYYY-YY"),
                     text("sub_code", "Sub-code listed in finance_codes.csv"),
                     number("value_k", ColumnType.DECIMAL, true, null,
-                            "Value in GBP thousands, nominal; negative for disposals")),
+                            "Value in GBP thousands, nominal; may be negative (disposals)")),
             List.of("org_code", "fin_year", "sub_code"),
             List.of(Reference.KNOWN_ORG,
                     new Reference(Rule.UNKNOWN_CODE, List.of("sub_code"),

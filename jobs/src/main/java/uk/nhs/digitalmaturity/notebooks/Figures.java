@@ -104,10 +104,12 @@ public final class Figures {
                 "Figure 6: Trusts' capital expenditure on IT, by financial year",
                 "The capital expenditure of NHS trusts on IT assets (hardware, software and internally "
                         + "generated IT) in each financial year, in cash terms and in real terms (the prices of the "
-                        + "run's price base year, by the GDP deflators), in pounds.",
+                        + "run's price base year, by the GDP deflators), in pounds: gross additions, never net of "
+                        + "disposals (`reporting.it_capex_by_year` shows disposals in their own columns).",
                 "Paragraph 3.9 and Figure 6: trusts' capital expenditure on IT from 2013-14 to 2018-19, in "
-                        + "2018-19 prices, fluctuates but rises overall. Trusts spend less than 2% of their total "
-                        + "expenditure on IT, against a recommended 5% of turnover.",
+                        + "2018-19 prices, fluctuates but rises overall. NHSE&I estimates that trusts spend less than "
+                        + "2% of their total expenditure on IT (capital and revenue), against a recommended 5% of "
+                        + "turnover; trusts' revenue spending on IT is not identifiable in their returns.",
                 List.of(new Section(null, "reporting.it_capex_by_year", FIGURE_6_SQL, (t, run) -> {
                     List<String> years = t.column("fin_year").stream().map(String::valueOf).toList();
                     String base = run.parameters().getOrDefault("price_base_year", "base-year");

@@ -13,13 +13,15 @@ import uk.nhs.digitalmaturity.landing.LandingWriter;
 
 /**
  * Trust accounts in long format ({@code finance_returns.csv}), modelled on the Trust Accounts Consolidation data:
- * IT capital additions (hardware, software, internally generated IT, and the odd disposal as a negative value),
- * total operating expenditure, operating income and some other lines, in GBP thousands.
+ * IT capital additions (hardware, software, internally generated IT), the odd disposal of IT assets as a negative
+ * value under its own measure ({@code IT_CAPEX_DISPOSALS}: the contract's IT capex is gross additions, never net of
+ * disposals), total operating expenditure, operating income and some other lines, in GBP thousands.
  *
  * <p>Each trust's scale follows its FTE (real June 2018 figures, or a modelled size for trusts that closed before
  * then), month by month, so a predecessor's part-year return and its successor's part-year return add up to a
- * whole year once the pipeline folds them together. National IT capex is set to fluctuate but rise from about
- * GBP 0.7bn to 1.05bn a year in 2018-19 prices; IT per FTE varies widely between trusts (log-normal rates).
+ * whole year once the pipeline folds them together. National IT capex (the additions) is set to fluctuate but rise
+ * from about GBP 0.7bn to 1.05bn a year in 2018-19 prices; IT per FTE varies widely between trusts (log-normal
+ * rates). Disposals are small (1% to 6% of a year's hardware or software additions) and are not part of either.
  *
  * <p>Deliberate gaps for the pipeline to handle: {@link #NO_RETURN_TRUST} has no return in the window,
  * {@link #MISSING_YEAR_TRUST} misses {@link #MISSING_YEAR}, three trusts that ODS still lists as open stop
@@ -33,7 +35,7 @@ final class FinanceReturns {
     static final String RESUBMITTED_TRUST = "RWE";
     static final String RESUBMITTED_YEAR = "2018-19";
 
-    /** National IT capex in 2018-19 prices, GBP: fluctuating, rising overall. */
+    /** National IT capex (gross additions) in 2018-19 prices, GBP: fluctuating, rising overall. */
     private static final Map<String, Double> NATIONAL_REAL_IT = Map.of(
             "2013-14", 690e6, "2014-15", 770e6, "2015-16", 720e6,
             "2016-17", 840e6, "2017-18", 930e6, "2018-19", 1050e6);
@@ -57,8 +59,9 @@ final class FinanceReturns {
             new Code("IT_HW_ADD", "Property, plant and equipment additions: information technology hardware", "IT_CAPEX"),
             new Code("IT_SW_ADD", "Intangible asset additions: purchased software licences", "IT_CAPEX"),
             new Code("IT_INT_ADD", "Intangible asset additions: internally generated information technology", "IT_CAPEX"),
-            new Code("IT_HW_DISP", "Property, plant and equipment disposals: information technology hardware", "IT_CAPEX"),
-            new Code("IT_SW_DISP", "Intangible asset disposals: software", "IT_CAPEX"),
+            new Code("IT_HW_DISP", "Property, plant and equipment disposals: information technology hardware",
+                    "IT_CAPEX_DISPOSALS"),
+            new Code("IT_SW_DISP", "Intangible asset disposals: software", "IT_CAPEX_DISPOSALS"),
             new Code("OPEX_TOTAL", "Total operating expenditure", "TOTAL_OPERATING_EXPENDITURE"),
             new Code("INC_TOTAL", "Total operating income", "OPERATING_INCOME"),
             new Code("OTH_STAFF", "Operating expenditure: staff and executive directors costs", "OTHER"),

@@ -304,10 +304,11 @@ class DmaFixtureTest {
      * <pre>
      * Q01 GOVERNANCE:BOARD_SPONSOR (READINESS w1)  ACUTE; SPECIALIST;COMMUNITY;AMBULANCE  not asked of RCC (MENTAL_HEALTH)
      * Q12 STANDARD_USE:NHS_NUMBER (NONE)           ACUTE                                not asked of RCC
-     * Q06 (CAPABILITY)                             ACUTE;HOSPICE                        quarantined NOT_IN_ENUM (line 4)
+ * Q07 RECORDS:VIEW_SHARED (CAPABILITY w0.0001) MENTAL_HEALTH                        not asked of RAA (ACUTE)
+     * Q06 (CAPABILITY)                             ACUTE;HOSPICE                        quarantined NOT_IN_ENUM (line 5)
      * </pre>
-     * RCC gave no answer to Q01 or Q12, which today counts as NO_RESPONSE against it. RBB (UNKNOWN) is asked
-     * everything; Q06's first snapshot (every sector) stays current.
+     * RCC gave no answer to Q01 or Q12, nor RAA to Q07, which today counts as NO_RESPONSE against them. RBB
+     * (UNKNOWN) is asked everything; Q06's first snapshot (every sector) stays current.
      */
     @Test
     void aQuestionNotAskedOfATrustsSectorIsLeftOutOfItsScoreAndTheNoResponseCounts() throws IOException {
@@ -319,6 +320,8 @@ class DmaFixtureTest {
                         + "There is a board-level sponsor for digital transformation.",
                 "2017,ACUTE,Q12,NONE,1,NHS_NUMBER_USE,STANDARD_USE:NHS_NUMBER,"
                         + "For what proportion of shared information is the NHS number the identifier?",
+                "2017,MENTAL_HEALTH,Q07,CAPABILITY,0.0001,AGREEMENT,RECORDS:VIEW_SHARED,"
+                        + "Our clinicians can view a shared care record.",
                 "2017,ACUTE;HOSPICE,Q06,CAPABILITY,0.29,YES_NO,,Do clinicians use electronic prescribing?", ""));
         Path orgs = Files.createDirectories(copy.landing().resolve("organisations/2019-10-01"));
         Files.writeString(orgs.resolve("organisations.csv"), String.join("\n",
@@ -339,8 +342,17 @@ class DmaFixtureTest {
         // RBB's sector is UNKNOWN: asked everything, so unchanged: 225/4 = 56.25 MEDIUM.
         assertScore(s, "2017/RBB/READINESS", "56.25", "MEDIUM", 100.0);
         assertEquals("UNKNOWN", s.get("2017/RBB/READINESS").getAs("sector"));
-        // Q06's sectors list was quarantined, so its first snapshot (every sector) holds: RAA still 39.99 LOW.
-        assertScore(s, "2017/RAA/CAPABILITY", "39.99", "LOW", 99.98);
+        // RAA 2017 capability without Q07 (weight 0.0001, unanswered): Q04 0.3999 x 100 = 39.99 over weight
+        // 0.9999 = 39.993999399939... -> 39.9939993999 LOW; answered with a score Q04 + Q06 + Q08 = 0.9998 of
+        // 0.9999 = 99.98999899...%; responded (Q05 don't know too) 0.9999 of 0.9999 = 100%
+        // (today 39.99 with 99.98% answered and 99.99% responded). Q06 still counts for every sector: its
+        // sectors list was quarantined, so its first snapshot holds.
+        assertScore(s, "2017/RAA/CAPABILITY", "39.9939993999", "LOW", 100.0 * 0.9998 / 0.9999);
+        assertEquals(100.0, (double) s.get("2017/RAA/CAPABILITY").getAs("responded_weight_pct"), 1e-9);
+        assertEquals(4L, ((Number) s.get("2017/RAA/CAPABILITY").getAs("questions")).longValue(), "Q04-Q06, Q08");
+        // RBB (UNKNOWN) and RCC (MENTAL_HEALTH) were asked Q07: unchanged 40 MEDIUM and 69.01 HIGH.
+        assertScore(s, "2017/RBB/CAPABILITY", "40", "MEDIUM", 69.0);
+        assertScore(s, "2017/RCC/CAPABILITY", "69.01", "HIGH", 69.01);
         assertScore(s, "2016/RAA/READINESS", "12.5", "LOW", 50.0); // 2016 untouched
 
         // Figure 4, 2017 readiness: RAA 62.5 and RBB 56.25 MEDIUM, RCC HIGH (today all three MEDIUM).
@@ -368,12 +380,23 @@ class DmaFixtureTest {
         assertEquals(3L, (long) std.get("2017/SNOMED_CT/AGREE_COMPLETELY").getAs("trusts_asked"));
         assertEquals(1L, (long) std.get("2016/NHS_NUMBER/PCT_96_100").getAs("trusts"));
 
+        // Figure 10, 2017 VIEW_SHARED: asked of RBB (not applicable) and RCC (agree completely); RAA, not asked,
+        // is no longer a no response: "no response or not applicable" 1 of 2 = 50% (today 2 of 3).
+        Map<String, Row> rec = rows(lake, "digital_records", "survey_year", "statement", "answer_code");
+        Row noResponse = rec.get("2017/VIEW_SHARED/NO_RESPONSE");
+        assertEquals(0L, (long) noResponse.getAs("trusts"));
+        assertEquals(2L, (long) noResponse.getAs("trusts_asked"));
+        assertEquals(1L, (long) noResponse.getAs("figure_trusts"));
+        assertEquals(50.0, (double) noResponse.getAs("figure_share_pct"), 1e-12);
+        assertEquals(50.0, (double) rec.get("2017/VIEW_SHARED/AGREE_COMPLETELY").getAs("share_pct"), 1e-12);
+        assertEquals(3L, (long) rec.get("2017/RELIABLE/AGREE_COMPLETELY").getAs("trusts_asked"));
+
         // the bad sectors list is quarantined with its line and the enum rule
         List<Row> quarantined = spark.read().format("delta").load(lake.resolve("restricted/quarantine").toString())
                 .where("source_file = 'dma/2019-10-01/dma_questions.csv'").collectAsList();
         assertEquals(1, quarantined.size());
         assertEquals("NOT_IN_ENUM", quarantined.get(0).getAs("rule"));
-        assertEquals(4L, (long) quarantined.get(0).getAs("row_number"));
+        assertEquals(5L, (long) quarantined.get(0).getAs("row_number"));
     }
 
     @Test

@@ -3,9 +3,12 @@
 --
 -- One row per survey year x statement x answer. The statements are the questions tagged RECORDS:<statement>
 -- (RELIABLE, RECORDED_ONCE, VIEW_SHARED, CONTRIBUTE_SHARED); `statement` is the tag after the colon. Every answer
--- of the question's scale is listed (zero trusts where nobody gave it), preceded by NO_RESPONSE for responding
--- trusts that left the question unanswered. Labels and ordinals come from the answer scale file. share_pct is
--- over the trusts that responded to the survey that year.
+-- of the question's scale is listed (zero trusts where nobody gave it), preceded by NO_RESPONSE for trusts asked
+-- the question that left it unanswered. Labels and ordinals come from the answer scale file. share_pct is over
+-- the trusts asked the question (`trusts_asked`): the responding trusts whose sector it was asked of (see
+-- sql/silver/dma_answers.sql; NAO paragraph 1.19, the 2017 assessment was tailored by care setting). A trust
+-- not asked is neither a NO_RESPONSE nor in the denominator; for a question asked of every sector trusts_asked
+-- is the year's responding trusts (the report's "232 trusts").
 --
 -- Figure 10 shows "No response or not applicable" as one row: figure_label, figure_order, figure_trusts and
 -- figure_share_pct give each answer its row of the figure, with NO_RESPONSE and NOT_APPLICABLE sharing one
@@ -42,17 +45,28 @@ answer_counts AS (
     GROUP BY survey_year, question_id, answer_code
 ),
 
+asked AS (
+    -- responding trusts whose sector the question was asked of (a question asked of none has no rows)
+    SELECT survey_year, question_id, count(*) AS trusts_asked
+    FROM dma_answers
+    WHERE topic_kind = 'RECORDS'
+    GROUP BY survey_year, question_id
+),
+
 per_answer AS (
     SELECT
         o.*,
         coalesce(c.trusts, 0)                                             AS trusts,
         r.responding_trusts,
+        k.trusts_asked,
         f.answer_code IS NOT NULL                                         AS combined_row,
         CASE WHEN f.answer_code IS NOT NULL THEN 'No response or not applicable' ELSE o.answer_label END
                                                                           AS figure_label
     FROM answer_options AS o
     JOIN dma_responding_trusts AS r
         ON r.survey_year = o.survey_year
+    JOIN asked AS k
+        ON k.survey_year = o.survey_year AND k.question_id = o.question_id
     LEFT JOIN answer_counts AS c
         ON c.survey_year = o.survey_year AND c.question_id = o.question_id AND c.answer_code = o.answer_code
     LEFT JOIN figure_rows AS f
@@ -73,13 +87,14 @@ SELECT
     statement,
     answer_code,
     trusts,
-    100.0D * trusts / responding_trusts                  AS share_pct,
+    100.0D * trusts / trusts_asked                       AS share_pct,
     question_id,
     answer_label,
     answer_ordinal,
     figure_label,
     figure_order,
     figure_trusts,
-    100.0D * figure_trusts / responding_trusts           AS figure_share_pct,
-    responding_trusts
+    100.0D * figure_trusts / trusts_asked                AS figure_share_pct,
+    responding_trusts,
+    trusts_asked
 FROM figure

@@ -7,8 +7,11 @@
 --   STRONG_CLINICAL_LEADERSHIP     GOVERNANCE:CLINICAL_LEADERSHIP  MOSTLY_AGREE, AGREE_COMPLETELY   (2.6)
 --   STRUCTURED_SHARING_OVER_60_PCT SHARING:STRUCTURED_SHARE        PCT_61_80, PCT_81_100            (4.15)
 -- ("more than 60% of the information shared with other providers is structured or semi-structured").
--- A measure has a row for each year whose survey asked its question. Responding trusts that did not answer
--- the question count in the denominator and not in trusts (no_response_trusts says how many there were).
+-- A measure has a row for each year whose survey asked its question. share_pct is over the trusts asked the
+-- question (`trusts_asked`): the responding trusts whose sector it was asked of (see sql/silver/dma_answers.sql;
+-- NAO paragraph 1.19, the 2017 assessment was tailored by care setting). Trusts asked that did not answer count
+-- in the denominator and not in trusts (no_response_trusts says how many there were); a trust not asked counts
+-- in neither. For a question asked of every sector trusts_asked is the year's responding trusts.
 WITH measures AS (
     SELECT *
     FROM VALUES
@@ -38,7 +41,8 @@ per_question AS (
         mq.survey_year,
         mq.measure,
         count_if(m.answer_code IS NOT NULL)          AS trusts,
-        count_if(a.answer_code = 'NO_RESPONSE')      AS no_response_trusts
+        count_if(a.answer_code = 'NO_RESPONSE')      AS no_response_trusts,
+        count(DISTINCT a.org_code)                   AS trusts_asked
     FROM measure_questions AS mq
     JOIN dma_answers AS a
         ON a.survey_year = mq.survey_year AND a.question_id = mq.question_id
@@ -50,19 +54,20 @@ per_question AS (
 SELECT
     mq.survey_year,
     mq.measure,
-    coalesce(p.trusts, 0)                                          AS trusts,
+    p.trusts,
     r.responding_trusts,
-    100.0D * coalesce(p.trusts, 0) / r.responding_trusts           AS share_pct,
+    100.0D * p.trusts / p.trusts_asked                             AS share_pct,
     mq.measure_order,
     mq.topic,
     mq.question_id,
     ca.answers_counted,
-    coalesce(p.no_response_trusts, 0)                              AS no_response_trusts,
-    mq.paragraph
+    p.no_response_trusts,
+    mq.paragraph,
+    p.trusts_asked
 FROM measure_questions AS mq
 JOIN dma_responding_trusts AS r
     ON r.survey_year = mq.survey_year
 JOIN counted_answers AS ca
     ON ca.measure = mq.measure
-LEFT JOIN per_question AS p
+JOIN per_question AS p      -- a question asked of no responding trust has no row
     ON p.survey_year = mq.survey_year AND p.measure = mq.measure

@@ -4,7 +4,9 @@
 -- The score, band and answered share are computed in sql/silver/dma_theme_scored.sql (one definition shared
 -- with the summary and the change tables): sum(weight x score) / sum(weight) over the theme's questions, with
 -- unanswered and unscored answers counting 0 and staying in the denominator; bands LOW < 40 <= MEDIUM <= 69 <
--- HIGH decided on exact decimals.
+-- HIGH decided on exact decimals. Only the questions asked of the trust's sector count (questions tailored by
+-- care setting, NAO paragraph 1.19): `questions` says how many the trust was asked, `sector` which sector
+-- decided it (ODS, at the run's date; UNKNOWN or unlisted: asked every question).
 --
 -- A score stays with the organisation code that answered the survey: it is not folded into a later successor,
 -- because a merged trust's maturity is not the sum of its predecessors' answers. The organisation's name is
@@ -17,6 +19,7 @@ SELECT
     s.band,
     s.answered_weight_pct,
     o.org_name,
+    o.sector,
     s.responded_weight_pct,
     s.questions,
     s.scored_answers,

@@ -3,7 +3,8 @@
 --
 -- One row per survey year x theme x band; all three bands are listed, with zero trusts where none fell in a
 -- band, so a chart of it always has the same bars. share_pct is over the trusts that responded to the survey
--- that year (every responding trust has a score on every theme, see sql/silver/dma_theme_scored.sql).
+-- that year and have a score on the theme: every responding trust, unless a trust's sector was asked none of the
+-- theme's questions (see sql/silver/dma_theme_scored.sql), when it is in neither the count nor the denominator.
 --
 -- 95% Wilson score interval for each share, with p = trusts / n, n = responding trusts and z = :z_95 (the
 -- 97.5% quantile of the standard normal, computed with commons-math3):
@@ -11,6 +12,11 @@
 --     centre     = (p + z^2 / (2n)) / (1 + z^2 / n)
 --     half_width = z / (1 + z^2 / n) * sqrt(p (1 - p) / n + z^2 / (4 n^2))
 --     interval   = centre -/+ half_width
+--
+-- What the interval does and does not mean: it treats the responding trusts as a random sample from a larger
+-- population of trusts, and says how far a share could move under that sampling. The survey is a near-census
+-- (nearly every NHS trust answered: 238 in 2016, 232 in 2017), so sampling is not the main uncertainty; and the interval says
+-- nothing about whether the self-assessed answers are accurate (they are unvalidated, NAO paragraph 1.19).
 --
 -- At p = 0 the lower limit is exactly 0 and at p = 1 the upper limit is exactly 100 (the formula gives these
 -- values; they are set explicitly so that floating-point rounding cannot move them).
@@ -31,10 +37,10 @@ band_counts AS (
 ),
 
 respondents AS (
-    -- responding trusts per year, counted from the scores themselves: every respondent has every theme
-    SELECT survey_year, count(DISTINCT org_code) AS responding_trusts
+    -- responding trusts with a score on the theme, counted from the scores themselves
+    SELECT survey_year, theme, count(DISTINCT org_code) AS responding_trusts
     FROM dma_theme_scored
-    GROUP BY survey_year
+    GROUP BY survey_year, theme
 ),
 
 shares AS (
@@ -51,7 +57,7 @@ shares AS (
     FROM years_themes AS yt
     CROSS JOIN bands AS b
     JOIN respondents AS r
-        ON r.survey_year = yt.survey_year
+        ON r.survey_year = yt.survey_year AND r.theme = yt.theme
     LEFT JOIN band_counts AS c
         ON c.survey_year = yt.survey_year AND c.theme = yt.theme AND c.band = b.band
 ),

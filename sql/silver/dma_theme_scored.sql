@@ -3,7 +3,10 @@
 --
 -- Score (extract contract, dma/): sum(weight x score) / sum(weight) over the theme's questions, where an
 -- unanswered question (NO_RESPONSE) or an answer without a score (DONT_KNOW, NOT_APPLICABLE) counts 0 in the
--- numerator and keeps its weight in the denominator.
+-- numerator and keeps its weight in the denominator. Only the questions asked of the trust's sector count
+-- (NAO paragraph 1.19, the 2017 assessment was tailored by care setting): dma_answers has no row for a question
+-- not asked of the trust, so such a question is out of both the numerator and the denominator, and out of the
+-- answered and responded weight. A trust asked none of a theme's questions has no score on that theme.
 --
 -- Bands, as NHS England used them: LOW below 40, MEDIUM 40 to 69, HIGH above 69. The band is decided on the
 -- exact decimal numerator and denominator, never on a rounded or floating-point quotient:

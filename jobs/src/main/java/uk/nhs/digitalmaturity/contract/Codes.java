@@ -1,9 +1,15 @@
 package uk.nhs.digitalmaturity.contract;
 
+import java.util.List;
+
 /** Formats shared by several sources. */
 final class Codes {
     /** An ODS organisation code. */
     static final String ORG_CODE = "^[A-Z0-9]{3,5}$";
+
+    /** The sectors of organisations.csv, also the values of dma_questions.csv's sectors list. */
+    static final List<String> SECTORS = List.of("ACUTE", "SPECIALIST", "MENTAL_HEALTH", "COMMUNITY", "AMBULANCE",
+            "UNKNOWN");
 
     private Codes() {
     }

@@ -5,15 +5,21 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * One column of a landing file: its type, whether it may be blank, and the one check its values must pass.
+ * One column of a landing file: its type, whether it may be blank, the one check its values must pass, and
+ * whether a file may leave it out altogether ({@code mayBeAbsent}: a column the contract added later, which
+ * older snapshots and feeds do not carry; an absent column reads as blank in every row).
  * Serializable because executors parse rows with it.
  */
-public record Column(String name, ColumnType type, boolean required, Check check, String description)
-        implements Serializable {
+public record Column(String name, ColumnType type, boolean required, Check check, String description,
+                     boolean mayBeAbsent) implements Serializable {
+
+    public Column(String name, ColumnType type, boolean required, Check check, String description) {
+        this(name, type, required, check, description, false);
+    }
 
     /** What a value must satisfy beyond its type. */
     public sealed interface Check extends Serializable
-            permits NoCheck, PatternCheck, OneOf, Range, FinancialYearCheck, PeriodCheck {
+            permits NoCheck, PatternCheck, OneOf, ListOf, Range, FinancialYearCheck, PeriodCheck {
         /** The rule a value breaks when it fails this check. */
         Rule rule();
     }
@@ -33,6 +39,29 @@ public record Column(String name, ColumnType type, boolean required, Check check
     public record OneOf(List<String> values) implements Check {
         public Rule rule() {
             return Rule.NOT_IN_ENUM;
+        }
+    }
+
+    /**
+     * A list of values, each one of {@code values}, separated by {@code separator} (items trimmed; an empty
+     * item is not a value). Breaking it is {@link Rule#NOT_IN_ENUM}, as for a single enum value.
+     */
+    public record ListOf(List<String> values, String separator) implements Check {
+        public Rule rule() {
+            return Rule.NOT_IN_ENUM;
+        }
+
+        /** The items of a non-blank value, trimmed, or null when one of them is not an allowed value. */
+        public List<String> items(String text) {
+            List<String> out = new java.util.ArrayList<>();
+            for (String item : text.split(java.util.regex.Pattern.quote(separator), -1)) {
+                String trimmed = item.trim();
+                if (!values.contains(trimmed)) {
+                    return null;
+                }
+                out.add(trimmed);
+            }
+            return out;
         }
     }
 
@@ -76,6 +105,14 @@ public record Column(String name, ColumnType type, boolean required, Check check
 
     static Column oneOf(String name, List<String> values, String description) {
         return new Column(name, ColumnType.TEXT, true, new OneOf(values), description);
+    }
+
+    /**
+     * An optional column, possibly absent from the file, holding a {@code separator}-separated list of values
+     * each from {@code values}; blank or absent means "no list".
+     */
+    static Column optionalListOf(String name, List<String> values, String separator, String description) {
+        return new Column(name, ColumnType.TEXT, false, new ListOf(values, separator), description, true);
     }
 
     static Column date(String name, boolean required, String description) {

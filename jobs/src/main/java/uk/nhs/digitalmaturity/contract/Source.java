@@ -4,6 +4,7 @@ import static uk.nhs.digitalmaturity.contract.Column.date;
 import static uk.nhs.digitalmaturity.contract.Column.finYear;
 import static uk.nhs.digitalmaturity.contract.Column.number;
 import static uk.nhs.digitalmaturity.contract.Column.oneOf;
+import static uk.nhs.digitalmaturity.contract.Column.optionalListOf;
 import static uk.nhs.digitalmaturity.contract.Column.optionalText;
 import static uk.nhs.digitalmaturity.contract.Column.pattern;
 import static uk.nhs.digitalmaturity.contract.Column.period;
@@ -24,8 +25,7 @@ public enum Source {
             List.of(pattern("org_code", Codes.ORG_CODE, "an ODS code of 3 to 5 capitals or digits", "ODS organisation code"),
                     text("org_name", "Organisation name as published by ODS"),
                     oneOf("org_type", List.of("NHS_TRUST", "FOUNDATION_TRUST"), "NHS_TRUST or FOUNDATION_TRUST"),
-                    oneOf("sector", List.of("ACUTE", "SPECIALIST", "MENTAL_HEALTH", "COMMUNITY", "AMBULANCE", "UNKNOWN"),
-                            "Sector of the trust"),
+                    oneOf("sector", Codes.SECTORS, "Sector of the trust"),
                     pattern("region_code", "^[A-Z0-9]{3}$", "a 3-character region code such as Y56",
                             "NHS England region code"),
                     date("open_date", true, "Date the organisation opened"),
@@ -115,7 +115,10 @@ public enum Source {
                     new Column("topic", ColumnType.TEXT, false, new Column.PatternCheck(
                             "^(STANDARD|STANDARD_USE|RECORDS|GOVERNANCE|SHARING):[A-Z0-9_]+$",
                             "empty or a tag such as STANDARD:SNOMED_CT"), "Tag used by the published figures"),
-                    text("question_text", "Question as asked")),
+                    text("question_text", "Question as asked"),
+                    // Added to the contract later: older snapshots and real feeds do not carry it.
+                    optionalListOf("sectors", Codes.SECTORS, ";", "Sectors the question was asked of, separated by"
+                            + " semicolons (e.g. ACUTE;SPECIALIST); empty or absent means every sector")),
             List.of("survey_year", "question_id"),
             List.of(new Reference(Rule.UNKNOWN_CODE, List.of("answer_scale"),
                     "SELECT answer_scale FROM bronze.dma_answer_scales",

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import uk.nhs.digitalmaturity.console.Progress;
@@ -48,8 +49,12 @@ public class BronzeIngest {
     public void prepareTables() {
         for (Source source : Source.values()) {
             String path = lakehouse.tablePath(source.zone(), source.table());
-            delta.ensureExists(path, DeltaTables.commented(BronzeSchema.of(source), BronzeSchema.comments(source)), source.partitionColumn().stream().toList(),
-                    BronzeSchema.tableComment(source));
+            StructType schema = DeltaTables.commented(BronzeSchema.of(source), BronzeSchema.comments(source));
+            if (!delta.ensureExists(path, schema, source.partitionColumn().stream().toList(),
+                    BronzeSchema.tableComment(source))) {
+                // a bronze table written before the contract gained an optional column (dma_questions.sectors)
+                delta.addMissingColumns(path, schema);
+            }
             lakehouse.register(spark, source.zone(), source.table());
         }
         delta.ensureExists(lakehouse.tablePath(Zone.RESTRICTED, QuarantineTable.TABLE),

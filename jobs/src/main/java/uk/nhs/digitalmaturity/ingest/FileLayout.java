@@ -13,15 +13,17 @@ import uk.nhs.digitalmaturity.failure.ContractViolation;
 /**
  * Where each contract column sits in one file. Column order may differ between snapshots and names are
  * matched case-insensitively after trimming, as the contract says; columns the contract does not name are
- * kept as extras.
+ * kept as extras. A column the contract lets a file leave out ({@link Column#mayBeAbsent()}) has position
+ * {@link #ABSENT} when it does, and reads as blank in every row.
  *
- * @param positions    position in the file of each contract column, in contract order
+ * @param positions    position in the file of each contract column, in contract order, or {@link #ABSENT}
  * @param extraNames   names of the other columns
  * @param extraPositions their positions
  * @param width        number of fields every record must have
  */
 public record FileLayout(int[] positions, String[] extraNames, int[] extraPositions, int width)
         implements Serializable {
+    public static final int ABSENT = -1;
 
     public static FileLayout of(Source source, String[] header, String relativePath) {
         Map<String, Integer> byName = new HashMap<>();
@@ -39,7 +41,9 @@ public record FileLayout(int[] positions, String[] extraNames, int[] extraPositi
         List<String> missing = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
             Integer at = byName.remove(columns.get(c).name());
-            if (at == null) {
+            if (at == null && columns.get(c).mayBeAbsent()) {
+                positions[c] = ABSENT;
+            } else if (at == null) {
                 missing.add(columns.get(c).name());
             } else {
                 positions[c] = at;
@@ -48,7 +52,7 @@ public record FileLayout(int[] positions, String[] extraNames, int[] extraPositi
         if (!missing.isEmpty()) {
             throw new ContractViolation(relativePath + ": row 1 (header): missing column(s) " + String.join(", ", missing)
                     + "; a " + source.fileName() + " must have "
-                    + String.join(", ", columns.stream().map(Column::name).toList()));
+                    + String.join(", ", columns.stream().filter(c -> !c.mayBeAbsent()).map(Column::name).toList()));
         }
         List<Map.Entry<String, Integer>> extras = new ArrayList<>(byName.entrySet());
         extras.sort(Map.Entry.comparingByValue());

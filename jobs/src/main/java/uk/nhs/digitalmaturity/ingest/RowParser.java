@@ -95,7 +95,8 @@ public class RowParser implements Serializable {
         }
         for (int c = 0; c < columns.size(); c++) {
             Column column = columns.get(c);
-            String raw = fields[layout.positions()[c]];
+            int position = layout.positions()[c];
+            String raw = position == FileLayout.ABSENT ? null : fields[position];
             String text = raw == null ? "" : raw.trim();
             if (text.isEmpty()) {
                 if (column.required()) {
@@ -169,6 +170,9 @@ public class RowParser implements Serializable {
             return pattern.matcher(text).matches() ? null : "is not " + p.humanForm();
         } else if (check instanceof Column.OneOf o) {
             return o.values().contains(text) ? null : "is not one of " + String.join(", ", o.values());
+        } else if (check instanceof Column.ListOf l) {
+            return l.items(text) != null ? null
+                    : "is not a list of " + String.join(", ", l.values()) + " separated by " + l.separator();
         } else if (check instanceof Column.Range r) {
             BigDecimal number = typed instanceof Integer i ? BigDecimal.valueOf(i) : (BigDecimal) typed;
             return inRange(r, number) ? null : "must be " + r.describe();

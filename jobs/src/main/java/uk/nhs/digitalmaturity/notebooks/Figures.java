@@ -194,7 +194,7 @@ public final class Figures {
             LEFT JOIN answers AS a ON a.answer_code = s.answer_code
             WHERE s.survey_year = (SELECT max(survey_year) FROM reporting.standards_compliance)
             ORDER BY
-                coalesce(nullif(array_position(array('SNOMED_CT', 'DMD', 'GS1', 'PALLIATIVE_CARE', 'NHS_NUMBER'),
+                coalesce(nullif(array_position(array('SNOMED_CT', 'DMD', 'GS1', 'PALLIATIVE_CARE', 'PRSB_HEADINGS', 'NHS_NUMBER'),
                     s.standard), 0), 99),
                 s.standard,
                 answer_order,
@@ -204,9 +204,10 @@ public final class Figures {
         return new Figure("figure-09-standards-compliance.ipynb",
                 "Figure 9: Trusts' compliance with standards",
                 "How trusts answered the digital maturity assessment's questions on the standards they comply "
-                        + "with (SNOMED CT, dm+d, GS1, the palliative care standard) and on how much of the patient "
-                        + "information they share carries the NHS number, as a share of responding trusts, for the "
-                        + "latest survey year. NO_RESPONSE is a trust that answered the survey but not the question.",
+                        + "with (SNOMED CT, dm+d, GS1, the palliative care standard and a fifth, modelled in the "
+                        + "sample data) and on how much of the patient information they share carries the NHS "
+                        + "number, the one mandatory standard, as a share of the trusts asked, for the latest survey "
+                        + "year. NO_RESPONSE is a trust asked the question that did not answer it.",
                 "Figure 9 and its notes (2017, 232 trusts): 15% of trusts were mostly or completely compliant with "
                         + "SNOMED CT; 51% completely or mostly agreed that they complied with the palliative care "
                         + "standard and 19% with GS1. 75% of trusts used the NHS number for 96–100% of the patient "

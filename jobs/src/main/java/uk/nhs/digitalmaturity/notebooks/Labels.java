@@ -42,6 +42,7 @@ public final class Labels {
         NAMES.put("SNOMED_CT", "SNOMED CT");
         NAMES.put("DMD", "dm+d");
         NAMES.put("GS1", "GS1");
+        NAMES.put("PRSB_HEADINGS", "PRSB headings");
         NAMES.put("NHS_NUMBER", "NHS number");
         for (Answer a : ANSWERS) {
             NAMES.put(a.code(), a.label());

@@ -14,6 +14,13 @@ import java.util.List;
  * capability (eight capability areas, standards among them), 30 on infrastructure and 15 asked for context but not
  * scored. The wording is modelled on the published NHS England self-assessment; the tagged questions carry the
  * topics the NAO report draws on.
+ *
+ * <p>The 2017 assessment was tailored by care setting (NAO paragraph 1.19): a few questions about particular
+ * settings (the emergency department, community settings, theatres, ambulance handovers, mental health crisis
+ * plans, beds, patient Wi-Fi) were asked only of the sectors that have them ({@link Question#sectors2017}, empty
+ * for every sector). The 2016 assessment asked every trust everything. The questions behind the published
+ * figures (standards, records, governance, sharing) were asked of every sector in both years, as the report's
+ * "232 trusts" denominators say.
  */
 final class DmaQuestionBank {
     static final String READINESS = "READINESS";
@@ -22,11 +29,27 @@ final class DmaQuestionBank {
     static final String NONE = "NONE";
     static final List<String> SCORED_THEMES = List.of(READINESS, CAPABILITY, INFRASTRUCTURE);
 
-    record Question(String theme, String answerScale, String topic, String text) {
+    /** {@code sectors2017}: the sectors asked the question in 2017, semicolon-separated; empty for all. */
+    record Question(String theme, String answerScale, String topic, String text, String sectors2017) {
         boolean tagged() {
             return !topic.isEmpty();
         }
+
+        /** The sectors column of {@code year}'s question file: empty (every sector) before 2017. */
+        String sectors(int year) {
+            return year >= 2017 ? sectors2017 : "";
+        }
+
+        /** Asked of a trust of this sector in this year (UNKNOWN is asked everything, as the pipeline reads it). */
+        boolean askedOf(int year, String sector) {
+            String list = sectors(year);
+            return list.isEmpty() || "UNKNOWN".equals(sector) || List.of(list.split(";")).contains(sector);
+        }
     }
+
+    private static final String ACUTE_ONLY = "ACUTE";
+    private static final String WITH_COMMUNITY_SERVICES = "ACUTE;COMMUNITY;MENTAL_HEALTH";
+    private static final String NOT_AMBULANCE = "ACUTE;SPECIALIST;MENTAL_HEALTH;COMMUNITY";
 
     private static final List<Question> QUESTIONS = new ArrayList<>();
 
@@ -78,13 +101,13 @@ final class DmaQuestionBank {
         // ---- capability: records, assessments and plans
         proportion("clinical noting is recorded digitally", "inpatient settings");
         proportion("clinical noting is recorded digitally", "outpatient settings");
-        proportion("clinical noting is recorded digitally", "the emergency department");
-        proportion("clinical noting is recorded digitally", "community settings");
+        proportion("clinical noting is recorded digitally", "the emergency department", ACUTE_ONLY);
+        proportion("clinical noting is recorded digitally", "community settings", WITH_COMMUNITY_SERVICES);
         proportion("nursing assessments are recorded digitally", "inpatient settings");
-        proportion("nursing assessments are recorded digitally", "the emergency department");
-        proportion("nursing assessments are recorded digitally", "community settings");
+        proportion("nursing assessments are recorded digitally", "the emergency department", ACUTE_ONLY);
+        proportion("nursing assessments are recorded digitally", "community settings", WITH_COMMUNITY_SERVICES);
         proportion("care plans are held digitally", "inpatient settings");
-        proportion("care plans are held digitally", "community settings");
+        proportion("care plans are held digitally", "community settings", WITH_COMMUNITY_SERVICES);
         capability("Clinicians can view the whole of a patient's record digitally at the point of care.");
         tagged(CAPABILITY, AGREEMENT, "RECORDS:RELIABLE",
                 "Our staff can rely on our digital records being complete and up to date.");
@@ -104,13 +127,15 @@ final class DmaQuestionBank {
                 + " with other providers is in a structured or semi-structured format?");
         capability("Discharge summaries are sent within 24 hours of discharge.");
         capability("Clinicians can see digitally when a patient has been admitted or discharged elsewhere.");
-        capability("Ambulance crews can transfer patient information electronically to receiving departments.");
-        capability("Mental health crisis plans can be shared digitally with emergency services.");
+        sectorCapability("AMBULANCE;ACUTE",
+                "Ambulance crews can transfer patient information electronically to receiving departments.");
+        sectorCapability("MENTAL_HEALTH;AMBULANCE",
+                "Mental health crisis plans can be shared digitally with emergency services.");
         capability("Information received electronically from other providers is added to our record.");
         // orders and results
         proportion("pathology tests are ordered electronically", "inpatient settings");
         proportion("pathology tests are ordered electronically", "outpatient settings");
-        proportion("pathology tests are ordered electronically", "the emergency department");
+        proportion("pathology tests are ordered electronically", "the emergency department", ACUTE_ONLY);
         proportion("radiology requests are made electronically", "inpatient settings");
         proportion("radiology requests are made electronically", "outpatient settings");
         q(CAPABILITY, PERCENT_BAND, "What proportion of results are reported electronically to the requesting clinician?");
@@ -121,7 +146,7 @@ final class DmaQuestionBank {
         // medicines optimisation
         proportion("medicines are prescribed electronically", "inpatient settings");
         proportion("medicines are prescribed electronically", "outpatient settings");
-        proportion("medicines are prescribed electronically", "the emergency department");
+        proportion("medicines are prescribed electronically", "the emergency department", ACUTE_ONLY);
         proportion("medicines administration is recorded electronically", "inpatient settings");
         q(CAPABILITY, PERCENT_BAND, "What proportion of medicines reconciliation on admission is recorded digitally?");
         capability("Electronic prescribing includes decision support for allergies and interactions.");
@@ -152,9 +177,9 @@ final class DmaQuestionBank {
         capability("Assistive technology is used to support independent living.");
         capability("Online resources help patients to manage their own care.");
         // asset and resource optimisation
-        capability("Beds are managed with an electronic bed management system.");
+        sectorCapability(NOT_AMBULANCE, "Beds are managed with an electronic bed management system.");
         capability("Staff rosters are managed electronically.");
-        capability("Theatre schedules are managed electronically.");
+        sectorCapability("ACUTE;SPECIALIST", "Theatre schedules are managed electronically.");
         capability("Equipment is tracked electronically.");
         capability("Clinical coding is carried out from the electronic record.");
         capability("Patient-level costing uses data from electronic systems.");
@@ -173,7 +198,9 @@ final class DmaQuestionBank {
                 "We comply with the palliative care co-ordination: core content information standard.");
         tagged(CAPABILITY, NHS_NUMBER_USE, "STANDARD_USE:NHS_NUMBER", "For what proportion of the patient"
                 + " information you share with other providers is the NHS number the primary identifier?");
-        capability("We use the Professional Record Standards Body headings in clinical documents.");
+        // Figure 9 asked about five agreement standards; the report names four. The fifth is modelled.
+        tagged(CAPABILITY, AGREEMENT, "STANDARD:PRSB_HEADINGS",
+                "We comply with the Professional Record Standards Body headings standard for clinical documents.");
         capability("Our systems conform to the NHS interoperability toolkit specifications.");
         capability("We use FHIR-based interfaces for new integrations.");
         capability("We use the NHS e-Referral Service for referrals from GPs.");
@@ -186,7 +213,8 @@ final class DmaQuestionBank {
 
         // ---- infrastructure
         infrastructure("Wi-Fi is available for staff in all clinical areas.");
-        infrastructure("Wi-Fi is available for patients and visitors.");
+        QUESTIONS.add(new Question(INFRASTRUCTURE, AGREEMENT, "", "Wi-Fi is available for patients and visitors.",
+                NOT_AMBULANCE));
         infrastructure("Our network is resilient, with no single point of failure for critical systems.");
         infrastructure("Our core clinical systems are available at least 99.5% of the time.");
         infrastructure("We have a tested disaster recovery plan for critical systems.");
@@ -242,11 +270,11 @@ final class DmaQuestionBank {
     }
 
     private static void q(String theme, String scale, String text) {
-        QUESTIONS.add(new Question(theme, scale, "", text));
+        QUESTIONS.add(new Question(theme, scale, "", text, ""));
     }
 
     private static void tagged(String theme, String scale, String topic, String text) {
-        QUESTIONS.add(new Question(theme, scale, topic, text));
+        QUESTIONS.add(new Question(theme, scale, topic, text, ""));
     }
 
     private static void readiness(String text) {
@@ -262,7 +290,16 @@ final class DmaQuestionBank {
     }
 
     private static void proportion(String what, String where) {
-        q(CAPABILITY, PERCENT_BAND, "What proportion of " + what + " in " + where + "?");
+        proportion(what, where, "");
+    }
+
+    private static void proportion(String what, String where, String sectors2017) {
+        QUESTIONS.add(new Question(CAPABILITY, PERCENT_BAND, "", "What proportion of " + what + " in " + where + "?",
+                sectors2017));
+    }
+
+    private static void sectorCapability(String sectors2017, String text) {
+        QUESTIONS.add(new Question(CAPABILITY, AGREEMENT, "", text, sectors2017));
     }
 
     static List<Question> questions() {

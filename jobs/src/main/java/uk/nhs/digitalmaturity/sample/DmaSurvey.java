@@ -23,6 +23,11 @@ import uk.nhs.digitalmaturity.landing.LandingWriter;
  * maturity across years and themes, so a trust that is high on capability tends to answer the records and
  * standards questions well.
  *
+ * <p>In 2017 a few questions were asked of some sectors only ({@link DmaQuestionBank}): a trust is given answers
+ * only to the questions asked of its sector (as the latest ODS snapshot lists it), and its theme targets are
+ * reached on those questions alone, so the pipeline's rule (a question not asked of a trust is out of its score)
+ * gives the published bands.
+ *
  * <p>The 2016 respondents are the 238 trusts ODS lists as open at 31 March 2016; in 2017 the 232 trusts open at
  * 30 June 2017 less two that ODS still lists but that no longer operated (Mid Staffordshire, Liverpool Community
  * Health).
@@ -58,6 +63,7 @@ final class DmaSurvey {
         y2016.put("STANDARD:DMD", agreement(3, 3, 8, 40, 45, 62, 55, 22));
         y2016.put("STANDARD:GS1", agreement(3, 2, 8, 80, 62, 55, 22, 6));
         y2016.put("STANDARD:PALLIATIVE_CARE", agreement(3, 4, 6, 35, 40, 55, 70, 25));
+        y2016.put("STANDARD:PRSB_HEADINGS", agreement(3, 3, 6, 60, 55, 60, 40, 11));
         y2016.put("STANDARD_USE:NHS_NUMBER", nhsNumber(3, 3, 6, 5, 9, 15, 40, 157));
         y2016.put("RECORDS:RELIABLE", agreement(3, 3, 1, 20, 40, 56, 75, 40));
         y2016.put("RECORDS:RECORDED_ONCE", agreement(3, 3, 1, 25, 48, 55, 82, 21));
@@ -76,6 +82,8 @@ final class DmaSurvey {
         y2017.put("STANDARD:DMD", agreement(2, 3, 7, 25, 35, 60, 70, 30));
         y2017.put("STANDARD:GS1", agreement(4, 4, 10, 55, 55, 60, 32, 12));
         y2017.put("STANDARD:PALLIATIVE_CARE", agreement(3, 5, 6, 20, 30, 50, 78, 40));
+        // the fifth agreement standard of Figure 9, which the report does not name: modelled (PROVENANCE.md)
+        y2017.put("STANDARD:PRSB_HEADINGS", agreement(2, 3, 5, 45, 50, 62, 50, 15));
         y2017.put("STANDARD_USE:NHS_NUMBER", nhsNumber(3, 1, 3, 2, 4, 8, 37, 174));
         // Figure 10 (no response + not applicable, don't know, disagree completely ... agree completely)
         y2017.put("RECORDS:RELIABLE", agreement(2, 3, 0, 16, 35, 51, 74, 51));
@@ -199,19 +207,23 @@ final class DmaSurvey {
             if (spec == null) {
                 throw new IllegalStateException("no answer counts for " + q.topic());
             }
+            if (!q.sectors(year).isEmpty()) {
+                // the published shares are of all responding trusts: a tagged question is asked of every sector
+                throw new IllegalStateException(q.topic() + " is asked of some sectors only");
+            }
             assignTagged(rng, qi, q, spec, trusts, latent.get(q.theme()), byTrust);
         }
         // theme targets by band, then the untagged answers that reach them
         for (String theme : DmaQuestionBank.SCORED_THEMES) {
             Map<String, Double> target = targets(rng, BANDS.get(year).get(theme), trusts, latent.get(theme));
             for (String t : trusts) {
-                answerTheme(rng, year, theme, target.get(t), byTrust.get(t));
+                answerTheme(rng, year, theme, sector(t), target.get(t), byTrust.get(t));
             }
         }
         for (String t : trusts) {
             String[] a = byTrust.get(t);
             for (int qi = 0; qi < bank.size(); qi++) {
-                if (bank.get(qi).theme().equals(DmaQuestionBank.NONE)) {
+                if (bank.get(qi).theme().equals(DmaQuestionBank.NONE) && bank.get(qi).askedOf(year, sector(t))) {
                     List<DmaAnswerScales.Option> options = DmaAnswerScales.options(bank.get(qi).answerScale());
                     a[qi] = options.get(rng.nextInt(options.size())).code();
                 }
@@ -283,13 +295,21 @@ final class DmaSurvey {
         return target;
     }
 
-    /** Answers a trust's untagged questions in one theme so that its theme score lands within 0.8 of target. */
-    private void answerTheme(Rng rng, int year, String theme, double target, String[] a) {
+    /** The trust's sector as the latest organisations snapshot lists it (what the pipeline reads today). */
+    private String sector(String code) {
+        return orgs.latest(code).sector();
+    }
+
+    /**
+     * Answers a trust's untagged questions in one theme so that its theme score lands within 0.8 of target. Only
+     * the questions asked of the trust's sector count, and only they are answered (no row for the others).
+     */
+    private void answerTheme(Rng rng, int year, String theme, String sector, double target, String[] a) {
         BigDecimal[] w = weights.get(year);
         List<Integer> themeQuestions = new ArrayList<>();
         List<Integer> adjustable = new ArrayList<>();
         for (int qi = 0; qi < bank.size(); qi++) {
-            if (bank.get(qi).theme().equals(theme)) {
+            if (bank.get(qi).theme().equals(theme) && bank.get(qi).askedOf(year, sector)) {
                 themeQuestions.add(qi);
                 if (!bank.get(qi).tagged()) {
                     adjustable.add(qi);
@@ -419,7 +439,8 @@ final class DmaSurvey {
                 for (int qi = 0; qi < bank.size(); qi++) {
                     DmaQuestionBank.Question q = bank.get(qi);
                     t.row(Integer.toString(year), questionId(year, qi), q.theme(),
-                            weights.get(year)[qi].toPlainString(), q.answerScale(), q.topic(), q.text());
+                            weights.get(year)[qi].toPlainString(), q.answerScale(), q.topic(), q.text(),
+                            q.sectors(year));
                 }
             }
         }

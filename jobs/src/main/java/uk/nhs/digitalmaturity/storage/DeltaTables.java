@@ -89,6 +89,27 @@ public class DeltaTables {
         return true;
     }
 
+    /**
+     * Adds to an existing table the columns of {@code schema} it lacks (with their comments), so that a table
+     * created before the contract gained a column can be read with the new column, as null, before any file
+     * carrying it arrives. One commit, and only when something is missing.
+     */
+    public void addMissingColumns(String path, StructType schema) {
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (String name : DeltaTable.forPath(spark, path).toDF().schema().fieldNames()) {
+            present.add(name.toLowerCase(java.util.Locale.ROOT));
+        }
+        StructType missing = new StructType();
+        for (StructField f : schema.fields()) {
+            if (!present.contains(f.name().toLowerCase(java.util.Locale.ROOT))) {
+                missing = missing.add(f);
+            }
+        }
+        if (missing.fields().length > 0) {
+            spark.sql("ALTER TABLE delta.`" + path + "` ADD COLUMNS (" + missing.toDDL() + ")");
+        }
+    }
+
     /** Replaces the whole table: reporting tables are recomputed in full from bronze as at a date. */
     public long overwrite(Dataset<Row> df, String path, String comment) {
         df.write().format("delta").mode("overwrite").option("overwriteSchema", "true").save(path);

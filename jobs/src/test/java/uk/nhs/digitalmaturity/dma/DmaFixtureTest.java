@@ -1,6 +1,7 @@
 package uk.nhs.digitalmaturity.dma;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -203,6 +204,21 @@ class DmaFixtureTest {
         Row nhsNone = s.get("2017/NHS_NUMBER/NO_RESPONSE");
         assertEquals(1L, (long) nhsNone.getAs("trusts"));
         assertEquals(0, (int) nhsNone.getAs("answer_ordinal"));
+        // no sectors column in this fixture: every question asked of every responding trust
+        assertEquals(3L, (long) nhs96.getAs("trusts_asked"));
+        assertEquals(3L, (long) snomed.getAs("trusts_asked"));
+    }
+
+    @Test
+    void onlyTheNhsNumberIsMandatory() {
+        // Figure 9, note: "Only the NHS number is mandatory".
+        Map<String, Row> s = rows(lakehouse, "standards_compliance", "survey_year", "standard", "answer_code");
+        for (Map.Entry<String, Row> e : s.entrySet()) {
+            assertEquals(e.getKey().contains("/NHS_NUMBER/"), (boolean) e.getValue().getAs("mandatory"), e.getKey());
+        }
+        assertTrue((boolean) s.get("2017/NHS_NUMBER/PCT_96_100").getAs("mandatory"));
+        assertFalse((boolean) s.get("2017/SNOMED_CT/AGREE_COMPLETELY").getAs("mandatory"));
+        assertFalse((boolean) s.get("2017/PALLIATIVE_CARE/NO_RESPONSE").getAs("mandatory"));
     }
 
     @Test
@@ -279,6 +295,108 @@ class DmaFixtureTest {
         assertEquals(0.5, (double) infra.getAs("p_value"), 1e-15);
         assertEquals("NO_SIGNIFICANT_CHANGE", infra.getAs("conclusion"));
         assertEquals("TWO_SIDED", infra.getAs("alternative"));
+    }
+
+    /**
+     * Questions asked of some sectors only (contract dma/, optional {@code sectors} column; NAO paragraph 1.19).
+     * A later snapshot restates three 2017 questions with a sectors column (second position, items spaced),
+     * and ODS lists RBB's sector as UNKNOWN from 2019-10-01:
+     * <pre>
+     * Q01 GOVERNANCE:BOARD_SPONSOR (READINESS w1)  ACUTE; SPECIALIST;COMMUNITY;AMBULANCE  not asked of RCC (MENTAL_HEALTH)
+     * Q12 STANDARD_USE:NHS_NUMBER (NONE)           ACUTE                                not asked of RCC
+ * Q07 RECORDS:VIEW_SHARED (CAPABILITY w0.0001) MENTAL_HEALTH                        not asked of RAA (ACUTE)
+     * Q06 (CAPABILITY)                             ACUTE;HOSPICE                        quarantined NOT_IN_ENUM (line 5)
+     * </pre>
+     * RCC gave no answer to Q01 or Q12, nor RAA to Q07, which today counts as NO_RESPONSE against them. RBB
+     * (UNKNOWN) is asked everything; Q06's first snapshot (every sector) stays current.
+     */
+    @Test
+    void aQuestionNotAskedOfATrustsSectorIsLeftOutOfItsScoreAndTheNoResponseCounts() throws IOException {
+        FixtureLakehouse.Copy copy = FixtureLakehouse.copy("dma", temp.resolve("sectors"));
+        Path dma = Files.createDirectories(copy.landing().resolve("dma/2019-10-01"));
+        Files.writeString(dma.resolve("dma_questions.csv"), String.join("\n",
+                "survey_year,sectors,question_id,theme,weight,answer_scale,topic,question_text",
+                "2017,ACUTE; SPECIALIST;COMMUNITY;AMBULANCE,Q01,READINESS,1,YES_NO,GOVERNANCE:BOARD_SPONSOR,"
+                        + "There is a board-level sponsor for digital transformation.",
+                "2017,ACUTE,Q12,NONE,1,NHS_NUMBER_USE,STANDARD_USE:NHS_NUMBER,"
+                        + "For what proportion of shared information is the NHS number the identifier?",
+                "2017,MENTAL_HEALTH,Q07,CAPABILITY,0.0001,AGREEMENT,RECORDS:VIEW_SHARED,"
+                        + "Our clinicians can view a shared care record.",
+                "2017,ACUTE;HOSPICE,Q06,CAPABILITY,0.29,YES_NO,,Do clinicians use electronic prescribing?", ""));
+        Path orgs = Files.createDirectories(copy.landing().resolve("organisations/2019-10-01"));
+        Files.writeString(orgs.resolve("organisations.csv"), String.join("\n",
+                "org_code,org_name,org_type,sector,region_code,open_date,close_date",
+                "RAA,Alpha Hospitals NHS Foundation Trust,FOUNDATION_TRUST,ACUTE,Y56,2004-04-01,",
+                "RBB,Beta Healthcare NHS Trust,NHS_TRUST,UNKNOWN,Y58,1994-04-01,",
+                "RCC,Gamma Mental Health NHS Foundation Trust,FOUNDATION_TRUST,MENTAL_HEALTH,Y59,2016-06-01,", ""));
+        assertEquals(ExitCodes.OK, copy.run().exitCode());
+        Path lake = copy.lakehouse();
+
+        Map<String, Row> s = rows(lake, "dma_theme_scores", "survey_year", "org_code", "theme");
+        // RCC 2017 readiness without Q01: Q02 agree completely 2 x 100 + Q03 mostly agree 1 x 75 = 275 over
+        // weight 3 = 91.6666666667 HIGH, all of it answered (today: Q01 counts 0 with weight 1 -> 275/4 = 68.75
+        // MEDIUM, 75% answered).
+        assertScore(s, "2017/RCC/READINESS", "91.6666666667", "HIGH", 100.0);
+        assertEquals(2L, ((Number) s.get("2017/RCC/READINESS").getAs("questions")).longValue(), "Q02, Q03");
+        assertEquals("MENTAL_HEALTH", s.get("2017/RCC/READINESS").getAs("sector"));
+        // RBB's sector is UNKNOWN: asked everything, so unchanged: 225/4 = 56.25 MEDIUM.
+        assertScore(s, "2017/RBB/READINESS", "56.25", "MEDIUM", 100.0);
+        assertEquals("UNKNOWN", s.get("2017/RBB/READINESS").getAs("sector"));
+        // RAA 2017 capability without Q07 (weight 0.0001, unanswered): Q04 0.3999 x 100 = 39.99 over weight
+        // 0.9999 = 39.993999399939... -> 39.9939993999 LOW; answered with a score Q04 + Q06 + Q08 = 0.9998 of
+        // 0.9999 = 99.98999899...%; responded (Q05 don't know too) 0.9999 of 0.9999 = 100%
+        // (today 39.99 with 99.98% answered and 99.99% responded). Q06 still counts for every sector: its
+        // sectors list was quarantined, so its first snapshot holds.
+        assertScore(s, "2017/RAA/CAPABILITY", "39.9939993999", "LOW", 100.0 * 0.9998 / 0.9999);
+        assertEquals(100.0, (double) s.get("2017/RAA/CAPABILITY").getAs("responded_weight_pct"), 1e-9);
+        assertEquals(4L, ((Number) s.get("2017/RAA/CAPABILITY").getAs("questions")).longValue(), "Q04-Q06, Q08");
+        // RBB (UNKNOWN) and RCC (MENTAL_HEALTH) were asked Q07: unchanged 40 MEDIUM and 69.01 HIGH.
+        assertScore(s, "2017/RBB/CAPABILITY", "40", "MEDIUM", 69.0);
+        assertScore(s, "2017/RCC/CAPABILITY", "69.01", "HIGH", 69.01);
+        assertScore(s, "2016/RAA/READINESS", "12.5", "LOW", 50.0); // 2016 untouched
+
+        // Figure 4, 2017 readiness: RAA 62.5 and RBB 56.25 MEDIUM, RCC HIGH (today all three MEDIUM).
+        Map<String, Row> summary = rows(lake, "dma_theme_summary", "survey_year", "theme", "band");
+        assertEquals(2L, (long) summary.get("2017/READINESS/MEDIUM").getAs("trusts"));
+        assertEquals(1L, (long) summary.get("2017/READINESS/HIGH").getAs("trusts"));
+        assertEquals(3L, (long) summary.get("2017/READINESS/HIGH").getAs("responding_trusts"));
+
+        // Governance 2017, board sponsor: asked of RAA and RBB, both yes -> 2 of 2 = 100%, no NO_RESPONSE
+        // (today 2 of 3 with RCC as a no response).
+        Row board = rows(lake, "dma_governance", "survey_year", "measure").get("2017/BOARD_SPONSOR");
+        assertEquals(2L, (long) board.getAs("trusts"));
+        assertEquals(2L, (long) board.getAs("trusts_asked"));
+        assertEquals(3L, (long) board.getAs("responding_trusts"));
+        assertEquals(0L, (long) board.getAs("no_response_trusts"));
+        assertEquals(100.0, (double) board.getAs("share_pct"), 1e-12);
+
+        // Figure 9 notes, NHS number 2017: asked of RAA (96-100%) and RBB (UNKNOWN, 91-95%): 1 of 2 each,
+        // NO_RESPONSE 0 (today 1 of 3 each and RCC a no response).
+        Map<String, Row> std = rows(lake, "standards_compliance", "survey_year", "standard", "answer_code");
+        assertEquals(0L, (long) std.get("2017/NHS_NUMBER/NO_RESPONSE").getAs("trusts"));
+        assertEquals(50.0, (double) std.get("2017/NHS_NUMBER/PCT_96_100").getAs("share_pct"), 1e-12);
+        assertEquals(50.0, (double) std.get("2017/NHS_NUMBER/PCT_91_95").getAs("share_pct"), 1e-12);
+        assertEquals(2L, (long) std.get("2017/NHS_NUMBER/PCT_91_95").getAs("trusts_asked"));
+        assertEquals(3L, (long) std.get("2017/SNOMED_CT/AGREE_COMPLETELY").getAs("trusts_asked"));
+        assertEquals(1L, (long) std.get("2016/NHS_NUMBER/PCT_96_100").getAs("trusts"));
+
+        // Figure 10, 2017 VIEW_SHARED: asked of RBB (not applicable) and RCC (agree completely); RAA, not asked,
+        // is no longer a no response: "no response or not applicable" 1 of 2 = 50% (today 2 of 3).
+        Map<String, Row> rec = rows(lake, "digital_records", "survey_year", "statement", "answer_code");
+        Row noResponse = rec.get("2017/VIEW_SHARED/NO_RESPONSE");
+        assertEquals(0L, (long) noResponse.getAs("trusts"));
+        assertEquals(2L, (long) noResponse.getAs("trusts_asked"));
+        assertEquals(1L, (long) noResponse.getAs("figure_trusts"));
+        assertEquals(50.0, (double) noResponse.getAs("figure_share_pct"), 1e-12);
+        assertEquals(50.0, (double) rec.get("2017/VIEW_SHARED/AGREE_COMPLETELY").getAs("share_pct"), 1e-12);
+        assertEquals(3L, (long) rec.get("2017/RELIABLE/AGREE_COMPLETELY").getAs("trusts_asked"));
+
+        // the bad sectors list is quarantined with its line and the enum rule
+        List<Row> quarantined = spark.read().format("delta").load(lake.resolve("restricted/quarantine").toString())
+                .where("source_file = 'dma/2019-10-01/dma_questions.csv'").collectAsList();
+        assertEquals(1, quarantined.size());
+        assertEquals("NOT_IN_ENUM", quarantined.get(0).getAs("rule"));
+        assertEquals(5L, (long) quarantined.get(0).getAs("row_number"));
     }
 
     @Test

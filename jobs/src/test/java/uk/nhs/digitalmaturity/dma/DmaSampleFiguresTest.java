@@ -113,6 +113,24 @@ class DmaSampleFiguresTest {
     }
 
     @Test
+    void figure9HasFiveAgreementStandardsAndNhsNumberUseTheOnlyMandatoryOne() {
+        // Figure 9 notes 1 and 3: five agreement standards plus NHS number use, six in all; "Only the NHS number
+        // is mandatory". The published standards were asked of every sector: shares over all 232 trusts.
+        List<Row> y2017 = table("standards_compliance").where("survey_year = 2017").collectAsList();
+        Map<String, Boolean> mandatory = new java.util.TreeMap<>();
+        Map<String, String> kind = new java.util.TreeMap<>();
+        for (Row r : y2017) {
+            mandatory.put(r.getAs("standard"), r.getAs("mandatory"));
+            kind.put(r.getAs("standard"), r.getAs("standard_kind"));
+            assertEquals(232L, (long) r.getAs("trusts_asked"), r.getAs("standard") + " asked of every trust");
+        }
+        assertEquals(6, mandatory.size(), "six standards: " + mandatory.keySet());
+        assertEquals(5, kind.values().stream().filter("STANDARD"::equals).count(), "five agreement standards");
+        assertEquals(Map.of("NHS_NUMBER", true), mandatory.entrySet().stream().filter(Map.Entry::getValue)
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    @Test
     void figure10DigitalRecords() {
         Map<String, Row> s = rows("digital_records", "survey_year", "statement", "answer_code");
         // rows of Figure 10 (an answer code standing for its row) and its columns, in % of 232 trusts

@@ -173,6 +173,46 @@ class RowParserTest {
         assertRule(null, Source.ORGANISATIONS, ORGS, "RAB,A trust,NHS_TRUST,ACUTE,Y56,2000-04-01,2000-04-01");
     }
 
+    // ---- dma_questions: the optional sectors column -------------------------------------------------------
+
+    private static final String QUESTIONS = "survey_year,question_id,theme,weight,answer_scale,topic,question_text";
+
+    @Test
+    void aQuestionFileWithoutTheSectorsColumnIsAcceptedAndAskedOfEverySector() {
+        // Contract (dma/): sectors is optional, "empty or absent means every sector"; older snapshots and real
+        // feeds have no such column, so a header without it is not a missing column.
+        Row row = parse(Source.DMA_QUESTIONS, QUESTIONS, "2017,Q01,READINESS,1,YES_NO,,Board sponsor?");
+        assertNull(rule(row));
+        assertNull(value(row, Source.DMA_QUESTIONS, "sectors"));
+        assertEquals("Board sponsor?", value(row, Source.DMA_QUESTIONS, "question_text"));
+    }
+
+    @Test
+    void theSectorsColumnListsSectorsOfTheOrganisationsEnum() {
+        String header = "sectors," + QUESTIONS; // any position, like every column
+        assertRule(null, Source.DMA_QUESTIONS, header, ",2017,Q01,READINESS,1,YES_NO,,Q"); // empty: every sector
+        Row listed = parse(Source.DMA_QUESTIONS, header, "ACUTE; SPECIALIST,2017,Q01,READINESS,1,YES_NO,,Q");
+        assertNull(rule(listed));
+        assertEquals("ACUTE; SPECIALIST", value(listed, Source.DMA_QUESTIONS, "sectors"));
+        assertRule(null, Source.DMA_QUESTIONS, header, "UNKNOWN,2017,Q01,READINESS,1,YES_NO,,Q");
+        // a value outside the sector enum, a lower-case one, an empty item or another separator: NOT_IN_ENUM,
+        // like the organisations' own sector column
+        assertRule(Rule.NOT_IN_ENUM, Source.DMA_QUESTIONS, header, "ACUTE;HOSPICE,2017,Q01,READINESS,1,YES_NO,,Q");
+        assertRule(Rule.NOT_IN_ENUM, Source.DMA_QUESTIONS, header, "acute,2017,Q01,READINESS,1,YES_NO,,Q");
+        assertRule(Rule.NOT_IN_ENUM, Source.DMA_QUESTIONS, header, "ACUTE;;COMMUNITY,2017,Q01,READINESS,1,YES_NO,,Q");
+        assertRule(Rule.NOT_IN_ENUM, Source.DMA_QUESTIONS, header, "\"ACUTE,COMMUNITY\",2017,Q01,READINESS,1,YES_NO,,Q");
+    }
+
+    @Test
+    void onlyTheOptionalColumnMayBeLeftOut() {
+        String withoutText = "survey_year,question_id,theme,weight,answer_scale,topic";
+        uk.nhs.digitalmaturity.failure.ContractViolation e = org.junit.jupiter.api.Assertions.assertThrows(
+                uk.nhs.digitalmaturity.failure.ContractViolation.class,
+                () -> FileLayout.of(Source.DMA_QUESTIONS, withoutText.split(","), "dma/2019-01-01/dma_questions.csv"));
+        assertTrue(e.getMessage().contains("missing column(s) question_text"), e.getMessage());
+        assertFalse(e.getMessage().contains("missing column(s) question_text, sectors"), e.getMessage());
+    }
+
     private static Row parse(Source source, String header, String line) {
         return new RowParser(source, FileLayout.of(source, header.split(","), "test/2019-01-01/" + source.fileName()))
                 .parse(2, line);

@@ -189,19 +189,61 @@ class SampleCalibrationTest {
         return answers.get(year).size();
     }
 
+    /**
+     * Whether the question was asked of the trust (contract, dma_questions.csv `sectors`): an empty list means
+     * every sector; a trust of sector UNKNOWN, or not in organisations, is asked everything (docs/dma.md).
+     */
+    private boolean asked(Row question, String org) {
+        String sectors = sectors(question);
+        Row o = organisations.get(org);
+        String sector = o == null ? null : o.get("sector");
+        return sectors.isEmpty() || sector == null || sector.equals("UNKNOWN")
+                || List.of(sectors.split(";")).stream().map(String::trim).anyMatch(sector::equals);
+    }
+
+    /** The question's sectors list, empty when the column is blank or the file has no such column. */
+    private static String sectors(Row question) {
+        return question.has("sectors") ? question.get("sectors").trim() : "";
+    }
+
+    /** Responding trusts asked the tagged question: the denominator of its published shares. */
+    private int askedOf(String year, String topic) {
+        Row q = tagged(year, topic);
+        return (int) answers.get(year).keySet().stream().filter(org -> asked(q, org)).count();
+    }
+
+    private Row tagged(String year, String topic) {
+        return questions.values().stream()
+                .filter(x -> x.get("survey_year").equals(year) && x.get("topic").equals(topic)).findFirst()
+                .orElseThrow();
+    }
+
     @Test
     void surveyShape() {
         for (String year : List.of("2016", "2017")) {
             long n = questions.values().stream().filter(q -> q.get("survey_year").equals(year)).count();
             assertEquals(175, n, year + " questions");
+            // Figure 9: five agreement standards (the fifth modelled) and NHS number use
             for (String tag : List.of("STANDARD:SNOMED_CT", "STANDARD:DMD", "STANDARD:GS1",
-                    "STANDARD:PALLIATIVE_CARE", "STANDARD_USE:NHS_NUMBER", "RECORDS:RELIABLE",
+                    "STANDARD:PALLIATIVE_CARE", "STANDARD:PRSB_HEADINGS", "STANDARD_USE:NHS_NUMBER", "RECORDS:RELIABLE",
                     "RECORDS:RECORDED_ONCE", "RECORDS:VIEW_SHARED", "RECORDS:CONTRIBUTE_SHARED",
                     "GOVERNANCE:BOARD_SPONSOR", "GOVERNANCE:CLINICAL_LEADERSHIP", "SHARING:STRUCTURED_SHARE")) {
                 assertEquals(1, questions.values().stream().filter(q -> q.get("survey_year").equals(year)
                         && q.get("topic").equals(tag)).count(), year + " " + tag);
+                // the published shares are of all responding trusts: every tagged question asked of every sector
+                assertEquals("", sectors(tagged(year, tag)), year + " " + tag + " asked of every sector");
             }
+            assertEquals(5, questions.values().stream().filter(q -> q.get("survey_year").equals(year)
+                    && q.get("topic").startsWith("STANDARD:")).count(), year + " agreement standards");
         }
+        // the 2017 assessment was tailored by care setting (paragraph 1.19); the 2016 one asked everyone everything
+        assertTrue(questions.values().stream().anyMatch(q -> q.get("survey_year").equals("2017")
+                && !sectors(q).isEmpty()), "2017 has sector-specific questions");
+        assertTrue(questions.values().stream().noneMatch(q -> q.get("survey_year").equals("2016")
+                && !sectors(q).isEmpty()), "2016 asked every question of every sector");
+        // a trust is never given an answer to a question not asked of its sector
+        answers.forEach((year, byOrg) -> byOrg.forEach((org, a) -> a.keySet().forEach(id ->
+                assertTrue(asked(questions.get(id), org), year + " " + org + " answered " + id + ", not asked"))));
         assertEquals(Set.of(0, 25, 50, 75, 100), new TreeSet<>(List.of(scores.get("AGREEMENT/DISAGREE_COMPLETELY"),
                 scores.get("AGREEMENT/SOMEWHAT_DISAGREE"), scores.get("AGREEMENT/NEITHER"),
                 scores.get("AGREEMENT/MOSTLY_AGREE"), scores.get("AGREEMENT/AGREE_COMPLETELY"))));
@@ -216,7 +258,10 @@ class SampleCalibrationTest {
         answers.values().forEach(m -> m.keySet().forEach(org -> assertTrue(organisations.containsKey(org), org)));
     }
 
-    /** trusts per band for a theme: Σ weight × score / Σ weight, unanswered or unscored counting 0. */
+    /**
+     * trusts per band for a theme: Σ weight × score / Σ weight over the questions asked of the trust's sector,
+     * unanswered or unscored counting 0.
+     */
     private Map<String, Integer> bands(String year, String theme) {
         List<Row> themeQuestions = questions.values().stream()
                 .filter(q -> q.get("survey_year").equals(year) && q.get("theme").equals(theme)).toList();
@@ -225,6 +270,9 @@ class SampleCalibrationTest {
             double numerator = 0;
             double denominator = 0;
             for (Row q : themeQuestions) {
+                if (!asked(q, trust.getKey())) {
+                    continue;
+                }
                 double w = Double.parseDouble(q.get("weight"));
                 assertTrue(w > 0, "positive weight");
                 denominator += w;
@@ -249,14 +297,17 @@ class SampleCalibrationTest {
                 "most trusts high on infrastructure in 2017");
     }
 
-    /** Trusts giving each answer to the tagged question; NO_RESPONSE for a respondent without a row. */
+    /**
+     * Trusts asked the tagged question giving each answer; NO_RESPONSE for a trust asked without a row. A trust
+     * whose sector was not asked the question is not counted at all.
+     */
     private Map<String, Integer> answersTo(String year, String topic) {
-        Row q = questions.values().stream()
-                .filter(x -> x.get("survey_year").equals(year) && x.get("topic").equals(topic)).findFirst()
-                .orElseThrow();
+        Row q = tagged(year, topic);
         Map<String, Integer> counts = new TreeMap<>();
-        for (Map<String, String> trust : answers.get(year).values()) {
-            counts.merge(trust.getOrDefault(q.get("question_id"), "NO_RESPONSE"), 1, Integer::sum);
+        for (Map.Entry<String, Map<String, String>> trust : answers.get(year).entrySet()) {
+            if (asked(q, trust.getKey())) {
+                counts.merge(trust.getValue().getOrDefault(q.get("question_id"), "NO_RESPONSE"), 1, Integer::sum);
+            }
         }
         return counts;
     }
@@ -271,34 +322,38 @@ class SampleCalibrationTest {
 
     @Test
     void governanceAndSharing() {
+        // shares over the trusts asked the question (every responding trust, for these all-sector questions)
         assertPublished(91, answersTo("2016", "GOVERNANCE:BOARD_SPONSOR").getOrDefault("YES", 0),
-                responding("2016"), "2016 board sponsor");
+                askedOf("2016", "GOVERNANCE:BOARD_SPONSOR"), "2016 board sponsor");
         assertPublished(98, answersTo("2017", "GOVERNANCE:BOARD_SPONSOR").getOrDefault("YES", 0),
-                responding("2017"), "2017 board sponsor");
+                askedOf("2017", "GOVERNANCE:BOARD_SPONSOR"), "2017 board sponsor");
         assertPublished(74, sum(answersTo("2016", "GOVERNANCE:CLINICAL_LEADERSHIP"), "MOSTLY_AGREE",
-                "AGREE_COMPLETELY"), responding("2016"), "2016 strong clinical leadership");
+                "AGREE_COMPLETELY"), askedOf("2016", "GOVERNANCE:CLINICAL_LEADERSHIP"),
+                "2016 strong clinical leadership");
         assertPublished(89, sum(answersTo("2017", "GOVERNANCE:CLINICAL_LEADERSHIP"), "MOSTLY_AGREE",
-                "AGREE_COMPLETELY"), responding("2017"), "2017 strong clinical leadership");
+                "AGREE_COMPLETELY"), askedOf("2017", "GOVERNANCE:CLINICAL_LEADERSHIP"),
+                "2017 strong clinical leadership");
         assertPublished(39, sum(answersTo("2017", "SHARING:STRUCTURED_SHARE"), "PCT_61_80", "PCT_81_100"),
-                responding("2017"), "2017 structured sharing above 60%");
+                askedOf("2017", "SHARING:STRUCTURED_SHARE"), "2017 structured sharing above 60%");
     }
 
     @Test
     void figure9Standards() {
-        int n = responding("2017");
-        assertPublished(15, sum(answersTo("2017", "STANDARD:SNOMED_CT"), "MOSTLY_AGREE", "AGREE_COMPLETELY"), n,
-                "SNOMED CT");
+        assertPublished(15, sum(answersTo("2017", "STANDARD:SNOMED_CT"), "MOSTLY_AGREE", "AGREE_COMPLETELY"),
+                askedOf("2017", "STANDARD:SNOMED_CT"), "SNOMED CT");
         assertPublished(51, sum(answersTo("2017", "STANDARD:PALLIATIVE_CARE"), "MOSTLY_AGREE",
-                "AGREE_COMPLETELY"), n, "palliative care");
-        assertPublished(19, sum(answersTo("2017", "STANDARD:GS1"), "MOSTLY_AGREE", "AGREE_COMPLETELY"), n, "GS1");
+                "AGREE_COMPLETELY"), askedOf("2017", "STANDARD:PALLIATIVE_CARE"), "palliative care");
+        assertPublished(19, sum(answersTo("2017", "STANDARD:GS1"), "MOSTLY_AGREE", "AGREE_COMPLETELY"),
+                askedOf("2017", "STANDARD:GS1"), "GS1");
         Map<String, Integer> nhsNumber = answersTo("2017", "STANDARD_USE:NHS_NUMBER");
+        int n = askedOf("2017", "STANDARD_USE:NHS_NUMBER");
+        assertEquals(232, n, "the report's 232 trusts");
         assertPublished(75, nhsNumber.getOrDefault("PCT_96_100", 0), n, "NHS number 96-100%");
         assertPublished(16, nhsNumber.getOrDefault("PCT_91_95", 0), n, "NHS number 91-95%");
     }
 
     @Test
     void figure10DigitalRecords() {
-        int n = responding("2017");
         String[] statements = {"RELIABLE", "RECORDED_ONCE", "VIEW_SHARED", "CONTRIBUTE_SHARED"};
         int[][] published = {
             {2, 2, 2, 2},     // no response or not applicable
@@ -312,6 +367,7 @@ class SampleCalibrationTest {
             {"SOMEWHAT_DISAGREE"}, {"NEITHER"}, {"MOSTLY_AGREE"}, {"AGREE_COMPLETELY"}};
         for (int s = 0; s < statements.length; s++) {
             Map<String, Integer> counts = answersTo("2017", "RECORDS:" + statements[s]);
+            int n = askedOf("2017", "RECORDS:" + statements[s]);
             for (int r = 0; r < rows.length; r++) {
                 int count = sum(counts, rows[r]);
                 if (published[r][s] == 0) {
@@ -321,8 +377,8 @@ class SampleCalibrationTest {
                 }
             }
         }
-        assertPublished(54, sum(answersTo("2017", "RECORDS:RELIABLE"), "MOSTLY_AGREE", "AGREE_COMPLETELY"), n,
-                "staff can rely on digital records");
+        assertPublished(54, sum(answersTo("2017", "RECORDS:RELIABLE"), "MOSTLY_AGREE", "AGREE_COMPLETELY"),
+                askedOf("2017", "RECORDS:RELIABLE"), "staff can rely on digital records");
     }
 
     @Test

@@ -1,10 +1,12 @@
--- reporting.trust_scorecard: one row per trust current at the reporting date, joining every publishable
--- trust-level figure, for BI dashboards. Publishable only: no Cyber Essentials Plus result appears here.
+-- reporting.trust_scorecard: one row per trust current at the organisations date (:organisations_as_at, the
+-- reporting date unless the run fixes an earlier one), joining every publishable trust-level figure, for BI
+-- dashboards. Publishable only: no Cyber Essentials Plus result appears here.
 --
--- Money and staff belong to the current trust (predecessors folded in); survey answers and DSPT statuses
--- are the trust's own (under its own code), as in the tables they come from.
+-- Money and staff belong to the current trust (predecessors that merged into it by the organisations date
+-- folded in); survey answers and DSPT statuses are the trust's own (under its own code), as in the tables
+-- they come from.
 WITH trusts AS (
-    -- open at the reporting date and not succeeded by then: the same trusts as Figure 7
+    -- open at the organisations date and not succeeded by then: the same trusts as Figure 7
     SELECT org_code, org_name, org_type, sector, region_code
     FROM current_trusts
 ),

@@ -12,7 +12,7 @@
 --   (fte_source STAFF_LEVEL); the published total is kept beside it for reconciliation.
 -- * Each layout is as at the reporting date: the latest snapshot per (period, org_code) replaces the whole
 --   trust-month.
--- current_org_code folds the organisation into the one it has become at the as-at date (org_successor_map).
+-- current_org_code folds the organisation into the one it has become at the organisations date (org_successor_map).
 WITH staff AS (
     SELECT
         s.period,

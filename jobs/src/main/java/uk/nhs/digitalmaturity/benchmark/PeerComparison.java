@@ -87,7 +87,7 @@ final class PeerComparison {
                     .write().mode("overwrite").parquet(parquetPath(table));
         }
         attachSparkToExport();
-        OrganisationGraph.read(spark).registerMap(spark, asAt);
+        OrganisationGraph.read(spark).registerMap(spark, config.organisationsAt(asAt));
         spark.table(OrganisationGraph.VIEW).coalesce(1).write().mode("overwrite").parquet(parquetPath(OrganisationGraph.VIEW));
         spark.read().parquet(parquetPath(OrganisationGraph.VIEW)).createOrReplaceTempView(OrganisationGraph.VIEW);
     }

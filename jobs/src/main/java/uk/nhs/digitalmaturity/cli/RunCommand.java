@@ -33,6 +33,12 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--as-at", description = "Reporting date YYYY-MM-DD: snapshots after it are ignored (default: today, UTC)")
     LocalDate asAt;
 
+    @Option(names = "--organisations-as-at", paramLabel = "YYYY-MM-DD", description = {
+            "Organisations date: trust-level tables fold predecessors into successors and decide which trusts are",
+            "current as at this date, on or before --as-at (default: the as-at date; 2019-03-31 reproduces",
+            "Figure 7 with the trusts as they stood). Snapshots read are still those up to --as-at"})
+    LocalDate organisationsAsAt;
+
     @Option(names = "--price-base-year", description = "Financial year whose prices real terms are in (default 2018-19)")
     String priceBaseYear;
 
@@ -62,13 +68,15 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PipelineConfig parameters;
+        LocalDate date = asAt != null ? asAt : LocalDate.now(ZoneOffset.UTC);
         try {
-            parameters = PipelineConfig.load(config).with(priceBaseYear, windowStart, windowEnd, referencePeriod);
+            parameters = PipelineConfig.load(config).with(priceBaseYear, windowStart, windowEnd, referencePeriod)
+                    .withOrganisationsAsAt(organisationsAsAt);
+            parameters.organisationsAt(date); // refuses an organisations date after the reporting date
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("usage: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        LocalDate date = asAt != null ? asAt : LocalDate.now(ZoneOffset.UTC);
         SparkSession spark = SparkSessions.getOrCreate(parameters);
         String command = "run " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         RunRequest request = new RunRequest(landing, lakehouse, date, parameters, command.trim(), !noNotebooks,

@@ -32,6 +32,7 @@ public final class PipelineConfig {
     @JsonProperty("reference_period") private String referencePeriod;
     @JsonProperty("it_share_ambition_pct") private double itShareAmbitionPct;
     @JsonProperty("cyber_comparison_dates") private List<String> cyberComparisonDates;
+    @JsonProperty("organisations_as_at") private String organisationsAsAt; // null: the reporting date
     @JsonProperty("log_retention") private String logRetention;
     @JsonProperty("deleted_file_retention") private String deletedFileRetention;
     @JsonProperty("local_shuffle_partitions") private int localShufflePartitions;
@@ -69,6 +70,38 @@ public final class PipelineConfig {
         copy.referencePeriod = referencePeriod != null ? referencePeriod : this.referencePeriod;
         copy.validate();
         return copy;
+    }
+
+    /**
+     * A copy whose organisations date is {@code date} ({@code run --organisations-as-at}); null keeps this
+     * configuration's (by default none: the reporting date).
+     */
+    public PipelineConfig withOrganisationsAsAt(LocalDate date) {
+        PipelineConfig copy = with(null, null, null, null);
+        copy.organisationsAsAt = date != null ? date.toString() : this.organisationsAsAt;
+        copy.validate();
+        return copy;
+    }
+
+    /**
+     * The organisations date of a run as at {@code asAt}: the date at which predecessors are folded into their
+     * successors and at which a trust is "current" in every trust-level table (contract, organisations/).
+     * The reporting date unless the run fixes an earlier one, to reproduce a figure with the trusts as they
+     * stood then (Figure 7 as at 2019-03-31). Landing snapshots visible are still those dated on or before
+     * {@code asAt}: the organisations date chooses which organisations, not which data.
+     *
+     * @throws IllegalArgumentException when it is after {@code asAt}: organisations a run cannot see yet
+     */
+    public LocalDate organisationsAt(LocalDate asAt) {
+        if (organisationsAsAt == null) {
+            return asAt;
+        }
+        LocalDate date = LocalDate.parse(organisationsAsAt);
+        if (date.isAfter(asAt)) {
+            throw new IllegalArgumentException("organisations_as_at " + date + " is after the reporting date " + asAt
+                    + ": a run sees no organisation changes after its as-at date");
+        }
+        return date;
     }
 
     public String priceBaseYear() {
@@ -114,6 +147,13 @@ public final class PipelineConfig {
             throw new IllegalArgumentException("reference_period must be YYYY-MM, got " + referencePeriod);
         }
         cyberComparisonDates.forEach(LocalDate::parse);
+        if (organisationsAsAt != null) {
+            try {
+                LocalDate.parse(organisationsAsAt);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("organisations_as_at must be a date YYYY-MM-DD, got " + organisationsAsAt);
+            }
+        }
     }
 
     /** The financial years of the analysis window, in order. */
@@ -129,6 +169,7 @@ public final class PipelineConfig {
     public Map<String, Object> sqlParameters(LocalDate asAt) {
         Map<String, Object> p = new TreeMap<>();
         p.put("as_at", asAt);
+        p.put("organisations_as_at", organisationsAt(asAt));
         p.put("price_base_year", priceBaseYear);
         p.put("window_start", windowStart);
         p.put("window_end", windowEnd);

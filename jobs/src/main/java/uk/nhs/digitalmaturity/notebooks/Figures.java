@@ -162,9 +162,13 @@ public final class Figures {
                     Double median = number(t.column("median_it_capex_per_fte_gbp").get(0));
                     String window = run.parameters().getOrDefault("window_start", "") + " to "
                             + run.parameters().getOrDefault("window_end", "");
+                    // Which trusts the bars are: those current at the run's organisations date (issue 12).
+                    String organisations = run.parameters().containsKey("organisations_as_at")
+                            ? " as at " + run.parameters().get("organisations_as_at") : "";
                     return List.of(new ChartData(ChartData.RANKED,
                             "Figure 7: IT capital expenditure per FTE by trust, " + window,
-                            subtitle("reporting.it_capex_per_fte", run) + " · " + t.rows().size() + " trusts",
+                            subtitle("reporting.it_capex_per_fte", run) + " · " + t.rows().size() + " trusts"
+                                    + organisations,
                             "Trusts, lowest to highest", "£ per full-time-equivalent staff (base-year prices)",
                             t.column("org_code").stream().map(String::valueOf).toList(),
                             List.of(new ChartData.Series("IT capital expenditure per FTE", values)), sectors,

@@ -194,12 +194,15 @@ public class PipelineRun {
         return known;
     }
 
-    /** Silver: bronze as at the date, the organisation map, and the shared views of sql/silver. */
+    /**
+     * Silver: bronze as at the date, the organisation map at the organisations date (the as-at date unless the
+     * run fixes an earlier one), and the shared views of sql/silver.
+     */
     private void buildSilver(RunContext context) {
         CurrentViews.register(spark, context.asAt());
         OrganisationGraph graph = OrganisationGraph.read(spark);
         graph.check();
-        graph.registerMap(spark, context.asAt());
+        graph.registerMap(spark, context.organisationsAt());
         DeflatorCoverage.check(spark, context.config());
         ReportDates.register(spark, context.config(), context.asAt());
         for (Map.Entry<String, String> view : catalog.silverViews().entrySet()) {

@@ -16,7 +16,8 @@ import org.apache.spark.sql.types.StructType;
 import uk.nhs.digitalmaturity.failure.ContractViolation;
 
 /**
- * Organisations and their successors as at the reporting date. Mergers chain (A→B, then B→C: A's history
+ * Organisations and their successors, mapped at the organisations date (the reporting date unless the run
+ * fixes an earlier one: {@code PipelineConfig.organisationsAt}). Mergers chain (A→B, then B→C: A's history
  * belongs to C), so every code is mapped to the organisation it has become by that date. A cycle, or a
  * successor that is not an organisation, makes every trust-level figure meaningless and stops the run.
  * The graph is a few hundred rows: it is walked on the driver, where the checks can name the codes.

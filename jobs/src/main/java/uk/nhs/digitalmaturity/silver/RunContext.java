@@ -21,6 +21,11 @@ public record RunContext(SparkSession spark, PipelineConfig config, LocalDate as
                          String codeVersion, String gitCommit, Lakehouse lakehouse, DeltaTables delta,
                          Progress progress, List<IngestLedger.Entry> visibleInputs) {
 
+    /** The date at which organisations are folded and trusts are current: the as-at date unless fixed earlier. */
+    public LocalDate organisationsAt() {
+        return config.organisationsAt(asAt);
+    }
+
     public Map<String, Object> sqlParameters() {
         return config.sqlParameters(asAt);
     }

@@ -613,11 +613,17 @@ class SampleCalibrationTest {
         double sumInformatics = 0;
         for (String key : total.keySet()) {
             double share = informaticsFte.getOrDefault(key, 0.0) / total.get(key);
-            assertTrue(share >= 0.04 && share <= 0.05, key + " informatics share " + share);
+            assertTrue(share >= 0.029 && share <= 0.037, key + " informatics share " + share);
             sumTotal += total.get(key);
             sumInformatics += informaticsFte.getOrDefault(key, 0.0);
         }
-        assertEquals(0.045, sumInformatics / sumTotal, 0.003, "informatics share of FTE (paragraph 3.13)");
+        // Paragraph 3.13: HEE identified 34,800 FTE in informatics roles in 2019, about 3.3% of the workforce
+        // (34,800 / about 1.05 million FTE). Its 4% to 5% (40,600 to 53,900 FTE) is an uplifted estimate of the
+        // actual number that no occupation code can identify, so the identifiable share must not land there.
+        double identifiable = 100.0 * 34_800 / 1_053_314; // the sample's national FTE at December 2018
+        assertEquals(3.3, identifiable, 0.05, "HEE's identifiable figure as a share of the workforce");
+        assertEquals(identifiable / 100, sumInformatics / sumTotal, 0.002, "identifiable informatics share of FTE");
+        assertTrue(sumInformatics / sumTotal < 0.04, "below HEE's uplifted 4% to 5%");
 
         // the published figures for the same trusts and period differ slightly (reconciliation)
         Map<String, Double> published = new TreeMap<>();

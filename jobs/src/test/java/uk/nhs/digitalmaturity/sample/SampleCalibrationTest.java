@@ -394,10 +394,20 @@ class SampleCalibrationTest {
         return out;
     }
 
+    /** Not succeeded on {@code day} either: a merged trust is out of scope from its merger date. */
+    private boolean inScopeOn(String code, String day) {
+        return openOn(code, day) && currentOn(code, day).equals(code);
+    }
+
+    /**
+     * Each trust in scope on {@code day} with its latest assessment on or before it. Only the assessments of the
+     * organisations open on the day count, and an assessment stays with the organisation assessed (contract,
+     * cyber/; issue 12): a trust that has closed or merged counts at no later date, not even for its successor.
+     */
     private Map<String, Assessment> currentOn(String day) {
         Map<String, Assessment> current = new TreeMap<>();
         for (Assessment a : assessments()) {
-            if (a.date().compareTo(day) <= 0) {
+            if (a.date().compareTo(day) <= 0 && inScopeOn(a.org(), day)) {
                 current.merge(a.org(), a, (x, y) -> x.date().compareTo(y.date()) >= 0 ? x : y);
             }
         }
@@ -412,6 +422,8 @@ class SampleCalibrationTest {
     void ceplusAtWannaCry() {
         Map<String, Assessment> current = currentOn("2017-05-12");
         assertEquals(88, current.size(), "trusts assessed by 12 May 2017");
+        assertEquals(234, organisations.keySet().stream().filter(c -> inScopeOn(c, "2017-05-12")).count(),
+                "trusts in scope at WannaCry (the NAO's 236 cannot be reached without inventing trusts)");
         assertEquals(0, current.values().stream().filter(a -> a.score() == 100).count(), "none passed");
     }
 
@@ -427,6 +439,22 @@ class SampleCalibrationTest {
         assertEquals(1, current.values().stream().filter(a -> a.score() == 100).count(), "one trust at 100%");
         for (String org : current.keySet()) {
             assertTrue(openOn(org, "2020-02-29"), org + " assessed and open in February 2020");
+        }
+    }
+
+    @Test
+    void ceplusCountsNoClosedTrustAtALaterDate() {
+        // The trusts the sample's organisations close on 1 April 2020 were assessed while open: they count in
+        // February 2020 and not at the reporting date of a later run (204 assessed then, fewer now).
+        Map<String, Assessment> later = currentOn(CommittedLanding.EVERYTHING);
+        Set<String> closedSince = new TreeSet<>(currentOn("2020-02-29").keySet());
+        closedSince.removeAll(later.keySet());
+        assertFalse(closedSince.isEmpty(), "some assessed trusts closed after February 2020");
+        for (String org : closedSince) {
+            assertFalse(inScopeOn(org, CommittedLanding.EVERYTHING), org + " is closed and not counted");
+        }
+        for (Assessment a : assessments()) {
+            assertTrue(openOn(a.org(), a.date()), a.org() + " assessed on " + a.date() + " while closed");
         }
     }
 

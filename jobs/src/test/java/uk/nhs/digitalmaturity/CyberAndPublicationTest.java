@@ -209,12 +209,12 @@ class CyberAndPublicationTest {
     void theLeakScanCatchesARestrictedColumnOrValueDeliberatelyAdded() throws IOException {
         LeakScan scan = new LeakScan(spark, new uk.nhs.digitalmaturity.storage.Lakehouse(first.toUri().toString()));
         Dataset<Row> scores = table(first, "restricted/ceplus_trust_results");
-        // A reporting table that gained the trust-level CE+ score under an innocent name
+        // A reporting table that gained the trust-level CE+ score under an innocent name (A1 to A7: 7 rows)
         Dataset<Row> renamed = scores.selectExpr("org_code", "ceplus_score_pct AS readiness");
         Dataset<Row> withColumn = table(first, "reporting/dspt_trust_years").withColumn("assessment_id",
                 org.apache.spark.sql.functions.lit("A1"));
         List<String> findings = scan.scanTables(Map.of("reporting.bad_scores", renamed, "reporting.bad_ids", withColumn));
-        assertTrue(findings.stream().anyMatch(f -> f.contains("bad_scores: column readiness equals the trust's own CE+ score in 6 of 6 row(s)")),
+        assertTrue(findings.stream().anyMatch(f -> f.contains("bad_scores: column readiness equals the trust's own CE+ score in 7 of 7 row(s)")),
                 findings.toString());
         assertTrue(findings.stream().anyMatch(f -> f.contains("bad_ids: has restricted column assessment_id")), findings.toString());
         assertTrue(findings.stream().anyMatch(f -> f.contains("bad_ids: column assessment_id holds 4 restricted identifier")),

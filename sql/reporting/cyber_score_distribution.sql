@@ -1,6 +1,11 @@
 -- reporting.cyber_score_distribution: how trusts' current Cyber Essentials Plus scores spread, in 10-point
 -- bands (0-9 ... 90-99, and 100 on its own because only 100 passes), at the reporting date and each
 -- comparison date. National counts only (NAO paragraph 2.15).
+--
+-- The trusts counted at a date D are those of reporting.cyber_summary: organisations open on D
+-- (sql/silver/open_organisations_at_dates.sql) with an assessment dated on or before D, each in the band of its
+-- latest one. An assessment stays with the organisation assessed: a closed or merged trust's assessments count at
+-- no later date. The bands of a date add up to that date's trusts_assessed.
 WITH bands AS (
     SELECT band, band_order, low, high
     FROM VALUES
@@ -12,13 +17,13 @@ WITH bands AS (
 
 current_at_date AS (
     SELECT
-        d.summary_date,
+        s.summary_date,
         a.org_code,
         max_by(a.ceplus_score_pct, struct(a.assessment_date, a.assessment_id)) AS ceplus_score_pct
-    FROM report_dates AS d
+    FROM open_organisations_at_dates AS s
     JOIN restricted.ceplus_trust_results AS a
-        ON a.assessment_date <= d.summary_date
-    GROUP BY d.summary_date, a.org_code
+        ON a.org_code = s.org_code AND a.assessment_date <= s.summary_date
+    GROUP BY s.summary_date, a.org_code
 )
 
 SELECT

@@ -2,9 +2,12 @@
 -- comparison date of the configuration (NAO paragraph 2.15: "88 of 236 trusts assessed at the time of
 -- WannaCry, none passed"; "by February 2020, 204 trusts assessed, average score 63%, one trust scored 100%").
 --
--- At a date D: trusts in scope are the organisations open on D; trusts assessed are those with at least one
--- assessment dated on or before D; each trust's current assessment is its latest on or before D; the mean,
--- median and passes are over current assessments. One history, every date.
+-- At a date D: trusts in scope are the organisations open on D (sql/silver/open_organisations_at_dates.sql: opened,
+-- not closed and not succeeded by D). Only their assessments count: trusts assessed are the trusts in scope with at
+-- least one assessment dated on or before D; each one's current assessment is its latest on or before D; the mean,
+-- median and passes are over those current assessments. An assessment stays with the organisation assessed (extract
+-- contract, cyber/): it is not folded into a successor, so once a trust has closed or merged its assessments count
+-- at no later date, neither for it nor for its successor. One history, every date.
 WITH summary_dates AS (
     SELECT summary_date, date_role FROM report_dates
 ),
@@ -16,20 +19,20 @@ assessments AS (
 
 current_at_date AS (
     SELECT
-        d.summary_date,
+        s.summary_date,
         a.org_code,
         max_by(a.ceplus_score_pct, struct(a.assessment_date, a.assessment_id)) AS ceplus_score_pct
-    FROM summary_dates AS d
+    FROM open_organisations_at_dates AS s
     JOIN assessments AS a
-        ON a.assessment_date <= d.summary_date
-    GROUP BY d.summary_date, a.org_code
+        ON a.org_code = s.org_code AND a.assessment_date <= s.summary_date
+    GROUP BY s.summary_date, a.org_code
 ),
 
 in_scope AS (
-    SELECT d.summary_date, count(o.org_code) AS trusts_in_scope
+    SELECT d.summary_date, count(s.org_code) AS trusts_in_scope
     FROM summary_dates AS d
-    LEFT JOIN current_organisations AS o
-        ON o.open_date <= d.summary_date AND (o.close_date IS NULL OR o.close_date > d.summary_date)
+    LEFT JOIN open_organisations_at_dates AS s
+        ON s.summary_date = d.summary_date
     GROUP BY d.summary_date
 ),
 

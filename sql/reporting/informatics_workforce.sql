@@ -1,6 +1,10 @@
 -- reporting.informatics_workforce: total FTE, informatics FTE and the informatics share of the workforce, per
--- trust per month and nationally per month (NAO paragraph 3.13: informatics staff are 4% to 5% of the NHS
--- workforce).
+-- trust per month and nationally per month (NAO paragraph 3.13).
+--
+-- Which figure this is: the IDENTIFIABLE informatics share, i.e. the FTE that occupation codes can count. HEE's
+-- comparable figure is 34,800 FTE identifiable in informatics roles in 2019 (about 3.3% of the workforce), which
+-- it calls "likely to be an underestimate". HEE's 40,600 to 53,900 FTE (4% to 5%) is an estimate of the actual
+-- number beyond what the codes identify: no occupation code can reproduce it, so it is not what this table counts.
 --
 -- * Trust rows: every month and organisation of sql/silver/workforce_totals.sql, folded into the organisation
 --   current at the reporting date (a merged trust's staff belong to its successor; a trust that closed without
@@ -15,6 +19,10 @@
 --   trusts; informatics_share_pct = 100 x informatics_fte / informatics_base_fte, i.e. the share is taken over the
 --   trusts with staff-level data only, never over trusts whose informatics staff are unknown. Null when no trust
 --   has staff-level data that month.
+--   The national row says what it covers (the staff-level layout's coverage, as the ENGLAND label alone would
+--   overstate it): trusts_covered = trusts (after folding) whose informatics FTE is known that month;
+--   trusts_total = every trust row of the month; fte_covered_pct = 100 x informatics_base_fte / total_fte, the
+--   share of the month's total FTE that the informatics share is taken over. All three are null on trust rows.
 -- * No count of people or assignments is published here, and person_id / assignment_id never leave
 --   restricted.workforce_staff.
 WITH per_trust AS (
@@ -43,8 +51,8 @@ trust_rows AS (
         o.org_name,
         o.sector,
         coalesce(o.current_trust, false)                                    AS current_trust,
-        CAST(NULL AS BIGINT)                                                AS trusts,
-        CAST(NULL AS BIGINT)                                                AS trusts_with_staff_level
+        CAST(NULL AS BIGINT)                                                AS trusts_covered,
+        CAST(NULL AS BIGINT)                                                AS trusts_total
     FROM per_trust AS t
     LEFT JOIN (SELECT DISTINCT current_org_code, current_org_name AS org_name, current_sector AS sector, current_trust
                FROM org_folding) AS o
@@ -66,8 +74,8 @@ national_rows AS (
         CAST(NULL AS STRING)                                                AS org_name,
         CAST(NULL AS STRING)                                                AS sector,
         CAST(NULL AS BOOLEAN)                                               AS current_trust,
-        count(*)                                                            AS trusts,
-        count(informatics_fte)                                              AS trusts_with_staff_level
+        count(informatics_fte)                                              AS trusts_covered,
+        count(*)                                                            AS trusts_total
     FROM per_trust
     GROUP BY period
 ),
@@ -93,7 +101,10 @@ SELECT
     org_name,
     sector,
     current_trust,
-    trusts,
-    trusts_with_staff_level,
+    trusts_covered,
+    trusts_total,
+    CASE WHEN scope = 'NATIONAL' AND total_fte > 0
+         THEN 100.0D * CAST(coalesce(informatics_base_fte, 0) AS DOUBLE) / CAST(total_fte AS DOUBLE)
+    END                                                                     AS fte_covered_pct,
     CASE WHEN scope = 'NATIONAL' THEN 1 ELSE 2 END                          AS scope_order
 FROM all_rows

@@ -5,6 +5,9 @@
 --
 -- score = 100 x passes / (passes + fails); requirements not tested count neither way. An assessment passes
 -- only at 100. A trust's current assessment is its latest one dated on or before the reporting date.
+-- An assessment stays with the organisation assessed (never folded into a successor). in_scope_at_as_at says
+-- whether that organisation is open at the reporting date (sql/silver/open_organisations_at_dates.sql): only
+-- current assessments of organisations in scope count in the reporting-date row of reporting.cyber_summary.
 WITH outcomes AS (
     SELECT assessment_id, org_code, assessment_date, requirement_id, outcome
     FROM current_ceplus_results
@@ -50,7 +53,10 @@ SELECT
     s.ceplus_score_pct,
     coalesce(s.ceplus_score_pct = 100, false)  AS passed,
     s.failed_requirements,
-    l.current_assessment_id IS NOT NULL         AS is_current
+    l.current_assessment_id IS NOT NULL         AS is_current,
+    o.org_code IS NOT NULL                      AS in_scope_at_as_at
 FROM scored AS s
 LEFT JOIN latest_by_trust AS l
     ON l.org_code = s.org_code AND l.current_assessment_id = s.assessment_id
+LEFT JOIN (SELECT org_code FROM open_organisations_at_dates WHERE summary_date = :as_at) AS o
+    ON o.org_code = s.org_code

@@ -34,8 +34,10 @@ import uk.nhs.digitalmaturity.testing.SharedSpark;
  * Cyber Essentials Plus, DSPT per trust, the publication pack and the leak scan, on {@code fixtures/basic}.
  * CE+ assessments in the fixture (score = 100 x pass / (pass + fail)):
  * A1 RAA 2017-03-01 2/3 = 66.667; A2 RBB 2017-06-01 2/2 = 100; A3 RAA 2018-02-01 3/4 = 75;
- * A4 RCC 2019-01-10 2/4 = 50; and in the 2020-03-02 snapshot A5 REE 2020-02-01 4/5 = 80,
- * A6 RBB 2020-01-15 2/3 = 66.667. RDD closed on 2018-04-01; the other four trusts are open throughout.
+ * A4 RCC 2019-01-10 2/4 = 50; A7 RDD 2017-09-04 2/2 = 100 (one requirement not tested); and in the 2020-03-02
+ * snapshot A5 REE 2020-02-01 4/5 = 80, A6 RBB 2020-01-15 2/3 = 66.667. RDD closed on 2018-04-01 (merged into RBB);
+ * the other four trusts are open throughout. A7 is an assessment of a trust that later closed: it counts while RDD
+ * is open and at no date after (issue 12, paragraph 2.15), neither for RDD nor for its successor RBB.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CyberAndPublicationTest {
@@ -70,26 +72,58 @@ class CyberAndPublicationTest {
         assertEquals(1L, (long) wannacry.getAs("trusts_assessed"));
         assertEquals(200.0 / 3, (double) wannacry.getAs("mean_score_pct"), 1e-9);
         assertEquals(0L, (long) wannacry.getAs("trusts_passed"));
-        // 2017-12-31: A1 66.667 and A2 100: mean and median 83.333, one passed.
+        // 2017-12-31: RDD is still open (5 in scope): A1 66.667, A2 100 and A7 100; mean (200/3 + 200) / 3 = 800/9
+        // = 88.889, median 100, two passed.
         Row late2017 = byDate.get("2017-12-31");
-        assertEquals(2L, (long) late2017.getAs("trusts_assessed"));
-        assertEquals(250.0 / 3, (double) late2017.getAs("mean_score_pct"), 1e-9);
-        assertEquals(1L, (long) late2017.getAs("trusts_passed"));
-        // 2020-02-29: RDD closed (4 in scope); current A3 75, A6 66.667, A4 50, A5 80.
+        assertEquals(5L, (long) late2017.getAs("trusts_in_scope"));
+        assertEquals(3L, (long) late2017.getAs("trusts_assessed"));
+        assertEquals(800.0 / 9, (double) late2017.getAs("mean_score_pct"), 1e-9);
+        assertEquals(100.0, (double) late2017.getAs("median_score_pct"), 1e-9);
+        assertEquals(2L, (long) late2017.getAs("trusts_passed"));
+        // 2020-02-29: RDD closed on 2018-04-01 (4 in scope), so its A7 no longer counts; current A3 75, A6 66.667,
+        // A4 50, A5 80. (Counting A7 too, as every assessment on or before the date, would give 5 assessed, mean
+        // (75 + 200/3 + 50 + 80 + 100) / 5 = 74.333, median 75 and one passed.)
         Row feb2020 = byDate.get("2020-02-29");
         assertEquals(4L, (long) feb2020.getAs("trusts_in_scope"));
         assertEquals(4L, (long) feb2020.getAs("trusts_assessed"));
         assertEquals((75 + 200.0 / 3 + 50 + 80) / 4, (double) feb2020.getAs("mean_score_pct"), 1e-9);
         assertEquals((75 + 200.0 / 3) / 2, (double) feb2020.getAs("median_score_pct"), 1e-9);
-        assertEquals(0L, (long) feb2020.getAs("trusts_passed"), "A2's 100 was superseded by A6");
-        assertEquals("REPORTING_DATE", byDate.get("2026-11-24").getAs("date_role"));
+        assertEquals(0L, (long) feb2020.getAs("trusts_passed"), "A2's 100 was superseded by A6; A7's RDD has closed");
+        Row reporting = byDate.get("2026-11-24");
+        assertEquals("REPORTING_DATE", reporting.getAs("date_role"));
+        assertEquals(4L, (long) reporting.getAs("trusts_in_scope"));
+        assertEquals(4L, (long) reporting.getAs("trusts_assessed"), "RDD's assessment counts at no date after 2018-04-01");
+        assertEquals(0L, (long) reporting.getAs("trusts_passed"));
+    }
+
+    @Test
+    void anAssessmentOfATrustThatClosedIsNotCountedAtALaterDate() {
+        // Issue 12, paragraph 2.15: RDD (assessed A7 = 100 on 2017-09-04) closed on 2018-04-01 and merged into RBB.
+        // Counting every assessment on or before a date would put 5 assessed trusts against 4 in scope at
+        // 2020-02-29 and at the reporting date; no date may have more trusts assessed than in scope.
+        for (Row r : table(first, "reporting/cyber_summary").collectAsList()) {
+            assertTrue((long) r.getAs("trusts_assessed") <= (long) r.getAs("trusts_in_scope"), r.toString());
+        }
+        Row a7 = table(first, "restricted/ceplus_trust_results").filter("assessment_id = 'A7'").head();
+        assertEquals("RDD", a7.getAs("org_code"), "the assessment stays with the organisation assessed");
+        assertTrue((boolean) a7.getAs("is_current"), "still RDD's latest assessment");
+        assertFalse((boolean) a7.getAs("in_scope_at_as_at"), "but RDD is not open at the reporting date");
+        // At 2020-02-29 the 100 band is empty: A7's 100 does not count, and A2's 100 was superseded by A6.
+        Row band100 = table(first, "reporting/cyber_score_distribution")
+                .filter("as_at = DATE'2020-02-29' AND band = '100'").head();
+        assertEquals(0L, (long) band100.getAs("trusts"));
+        // At 2017-12-31 RDD was open: A2 and A7 are both in the 100 band.
+        Row band100In2017 = table(first, "reporting/cyber_score_distribution")
+                .filter("as_at = DATE'2017-12-31' AND band = '100'").head();
+        assertEquals(2L, (long) band100In2017.getAs("trusts"));
     }
 
     @Test
     void restrictedResultsKnowTheCurrentAssessmentAndTheFailedRequirements() {
         Map<String, Row> byId = new HashMap<>();
         table(first, "restricted/ceplus_trust_results").collectAsList().forEach(r -> byId.put(r.getAs("assessment_id"), r));
-        assertEquals(6, byId.size());
+        assertEquals(7, byId.size());
+        assertTrue((boolean) byId.get("A3").getAs("in_scope_at_as_at"), "RAA is open at the reporting date");
         assertFalse((boolean) byId.get("A1").getAs("is_current"));
         assertTrue((boolean) byId.get("A3").getAs("is_current"));
         assertEquals("R4", byId.get("A3").getAs("failed_requirements"));
@@ -175,12 +209,12 @@ class CyberAndPublicationTest {
     void theLeakScanCatchesARestrictedColumnOrValueDeliberatelyAdded() throws IOException {
         LeakScan scan = new LeakScan(spark, new uk.nhs.digitalmaturity.storage.Lakehouse(first.toUri().toString()));
         Dataset<Row> scores = table(first, "restricted/ceplus_trust_results");
-        // A reporting table that gained the trust-level CE+ score under an innocent name
+        // A reporting table that gained the trust-level CE+ score under an innocent name (A1 to A7: 7 rows)
         Dataset<Row> renamed = scores.selectExpr("org_code", "ceplus_score_pct AS readiness");
         Dataset<Row> withColumn = table(first, "reporting/dspt_trust_years").withColumn("assessment_id",
                 org.apache.spark.sql.functions.lit("A1"));
         List<String> findings = scan.scanTables(Map.of("reporting.bad_scores", renamed, "reporting.bad_ids", withColumn));
-        assertTrue(findings.stream().anyMatch(f -> f.contains("bad_scores: column readiness equals the trust's own CE+ score in 6 of 6 row(s)")),
+        assertTrue(findings.stream().anyMatch(f -> f.contains("bad_scores: column readiness equals the trust's own CE+ score in 7 of 7 row(s)")),
                 findings.toString());
         assertTrue(findings.stream().anyMatch(f -> f.contains("bad_ids: has restricted column assessment_id")), findings.toString());
         assertTrue(findings.stream().anyMatch(f -> f.contains("bad_ids: column assessment_id holds 4 restricted identifier")),

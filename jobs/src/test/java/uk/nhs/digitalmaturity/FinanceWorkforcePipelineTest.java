@@ -166,10 +166,13 @@ import uk.nhs.digitalmaturity.testing.SharedSpark;
  *   2018-12  RMD staff-level 6.0, informatics Y1A 1.0 + Y1B 0.5 = 1.5 (25%); REE staff-level 10.0, informatics
  *            Y1C 0.4 (4%); RXC 3500, RNG 1200, RSP 5000, RNR 3000 published (informatics null).
  *            National: total 12,716 (all six trusts); informatics 1.9 over the staff-level trusts' 16.0 FTE
- *            = 11.875%; 6 trusts, 2 with staff-level data.
+ *            = 11.875%. Coverage: trusts_covered 2 (RMD, REE) of trusts_total 6; fte_covered_pct =
+ *            100 x 16 / 12716 = 1600/12716 = 0.125825731362..%.
  *   2019-03  REE staff-level 10.5, informatics 0.5 + 0.4 = 0.9 (8.571428..%); RMD published only 6.25
  *            (informatics null, not zero); RXC 3550. National total 3566.75, informatics 0.9 / 10.5.
- *   2016-12  RXB's 400 + 50 + 2500 + 350 = 3300 is reported under RXC (folded); RCL 4000 under its own code.
+ *            Coverage: 1 (REE) of 3; fte_covered_pct = 100 x 10.5 / 3566.75 = 0.294385645195..%.
+ *   2016-12  RXB's 400 + 50 + 2500 + 350 = 3300 is reported under RXC (folded); RCL 4000 under its own code;
+ *            RSP 4800. No staff-level data: 0 of 3 trusts covered, fte_covered_pct 0 (not null: nothing covered).
  *   Reconciliation: 2018-12 REE 10.0 - 10.5 = -0.5 (-4.7619..%); 2019-03 REE 10.5 - 10.0 = +0.5 (+5%).
  * </pre>
  *
@@ -582,8 +585,6 @@ class FinanceWorkforcePipelineTest {
         assertClose("1.9", n.getAs("informatics_fte"), "national informatics");
         assertClose("16", n.getAs("informatics_base_fte"), "FTE of the staff-level trusts");
         assertEquals(11.875, (double) n.getAs("informatics_share_pct"), 1e-9);
-        assertEquals(6L, (long) n.getAs("trusts"));
-        assertEquals(2L, (long) n.getAs("trusts_with_staff_level"));
 
         assertNull(rows.get("2019-03/RMD").getAs("informatics_fte"), "RMD has only the published layout in March");
         assertClose("6.25", rows.get("2019-03/RMD").getAs("total_fte"), "RMD March published total");
@@ -595,6 +596,28 @@ class FinanceWorkforcePipelineTest {
         assertNull(rows.get("2016-12/RXB"), "no row under a predecessor's code");
         assertFalse((boolean) rows.get("2016-12/RCL").getAs("current_trust"));
         assertNull(rows.get("2016-12/ENGLAND").getAs("informatics_share_pct"), "no staff-level data in 2016-12");
+    }
+
+    @Test
+    void nationalInformaticsRowsSayWhatTheyCover() {
+        // Issue 12 (paragraph 3.13): an ENGLAND row whose share is taken over 16 of 12,716 FTE must say so.
+        Map<String, Row> rows = byKey(base.get("informatics_workforce"), "period", "reporting_unit");
+        Row dec = rows.get("2018-12/ENGLAND");
+        assertEquals(2L, (long) dec.getAs("trusts_covered"), "RMD and REE have staff-level data");
+        assertEquals(6L, (long) dec.getAs("trusts_total"), "RMD, REE, RXC, RNG, RSP, RNR");
+        assertEquals(100.0 * 16 / 12716, (double) dec.getAs("fte_covered_pct"), 1e-9);
+        Row mar = rows.get("2019-03/ENGLAND");
+        assertEquals(1L, (long) mar.getAs("trusts_covered"), "REE only: RMD is published-only in March");
+        assertEquals(3L, (long) mar.getAs("trusts_total"), "REE, RMD, RXC");
+        assertEquals(100.0 * 10.5 / 3566.75, (double) mar.getAs("fte_covered_pct"), 1e-9);
+        Row dec2016 = rows.get("2016-12/ENGLAND");
+        assertEquals(0L, (long) dec2016.getAs("trusts_covered"));
+        assertEquals(3L, (long) dec2016.getAs("trusts_total"), "RXC (RXB folded), RCL, RSP");
+        assertEquals(0.0, (double) dec2016.getAs("fte_covered_pct"), 1e-9, "nothing covered: 0, not null");
+        Row trust = rows.get("2018-12/RMD");
+        assertNull(trust.getAs("trusts_covered"), "coverage columns are national only");
+        assertNull(trust.getAs("trusts_total"));
+        assertNull(trust.getAs("fte_covered_pct"));
     }
 
     @Test

@@ -75,6 +75,13 @@ class SampleDataPipelineTest {
         assertEquals(1L, (long) feb2020.getAs("trusts_passed"));
         // About 50% in late 2017.
         assertEquals(50, Math.round((double) byDate.get("2017-12-31").getAs("mean_score_pct")));
+        // Only trusts open on the date count (issue 12): 234 English trusts open at WannaCry; at the reporting
+        // date, 221 are open and the five assessed trusts that closed on 1 April 2020 (RDD, RQ8, RC1, RA3, RYK;
+        // sample-data/PROVENANCE.md) no longer count, so 204 - 5 = 199 are assessed.
+        assertEquals(234L, (long) byDate.get("2017-05-12").getAs("trusts_in_scope"));
+        Row reporting = byDate.get("2026-11-24");
+        assertEquals(221L, (long) reporting.getAs("trusts_in_scope"));
+        assertEquals(199L, (long) reporting.getAs("trusts_assessed"));
     }
 
     @Test

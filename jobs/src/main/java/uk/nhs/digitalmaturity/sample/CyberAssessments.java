@@ -17,9 +17,12 @@ import uk.nhs.digitalmaturity.landing.LandingWriter;
  * (12 May 2017) and none passed; a mean score of about 50% at the end of 2017; by 29 February 2020, 204 trusts
  * assessed, a mean current score of 63% and exactly one trust at 100%.
  *
- * <p>Only trusts still open on 29 February 2020 are assessed, so "trusts assessed" is the same whether or not a
- * reader restricts it to trusts open on the reporting date. Assessments up to the 2019 cyber snapshot date are in
- * that snapshot; later ones in the 2020 snapshot.
+ * <p>Only trusts still open on 29 February 2020 are assessed, each while open, so at every comparison date each
+ * assessed trust is in scope (the pipeline counts only organisations open on the date, and an assessment stays
+ * with the organisation assessed: issue 12, paragraph 2.15). Five of them close on 1 April 2020 ({@code RDD},
+ * {@code RQ8}, {@code RC1}, {@code RA3}, {@code RYK}): they count in February 2020 but not at the reporting date of
+ * a later run, which sees 199 of the 204. Assessments up to the 2019 cyber snapshot date are in that snapshot;
+ * later ones in the 2020 snapshot.
  */
 final class CyberAssessments {
     static final LocalDate WANNACRY = LocalDate.of(2017, 5, 12);

@@ -31,7 +31,9 @@ final class Occupations {
 
     /**
      * One occupation. {@code weight} is its share within the staff group at national level (informatics
-     * occupations included); {@code sampleShare} is its share of a trust's informatics FTE in the calibrated sample.
+     * occupations included; the national-scale extract draws occupations by it, and the informatics weights are set
+     * so that its identifiable informatics share is about 3.3%, HEE's 34,800 FTE of 2019); {@code sampleShare} is its
+     * share of a trust's informatics FTE in the calibrated sample.
      */
     record Occupation(String code, String title, String staffGroup, double weight, String informaticsCategory,
                       double sampleShare) {
@@ -79,8 +81,8 @@ final class Occupations {
         add("C02", "Nursery nurse", g, 3, null, 0);
         add("C03", "Medical secretary", g, 14, null, 0);
         add("C04", "Ward clerk", g, 9, null, 0);
-        add("C05", "Health records clerk", g, 4.5, "Health records", 0.17);
-        add("C06", "Clinical coder", g, 2.5, "Clinical coding", 0.10);
+        add("C05", "Health records clerk", g, 2.5, "Health records", 0.17);
+        add("C06", "Clinical coder", g, 1.5, "Clinical coding", 0.10);
         g = "Support to ambulance staff";
         add("B01", "Emergency call handler", g, 45, null, 0);
         add("B02", "Emergency operations centre support", g, 25, null, 0);
@@ -95,12 +97,12 @@ final class Occupations {
         add("G01", "Finance officer", g, 16, null, 0);
         add("G02", "Human resources officer", g, 14, null, 0);
         add("G03", "Administrative officer", g, 38, null, 0);
-        add("G05", "ICT - service desk", g, 9, "Information and communication technology", 0.16);
-        add("G06", "ICT - infrastructure and networks", g, 7, "Information and communication technology", 0.12);
-        add("G07", "ICT - applications and development", g, 6, "Information and communication technology", 0.10);
-        add("G08", "Information analyst", g, 5, "Information management and analysis", 0.10);
-        add("G09", "Project and programme support - digital", g, 3, "Digital project management", 0.05);
-        add("G10", "Librarian / knowledge services", g, 2, "Knowledge management", 0.03);
+        add("G05", "ICT - service desk", g, 6, "Information and communication technology", 0.16);
+        add("G06", "ICT - infrastructure and networks", g, 5, "Information and communication technology", 0.12);
+        add("G07", "ICT - applications and development", g, 4, "Information and communication technology", 0.10);
+        add("G08", "Information analyst", g, 3.5, "Information management and analysis", 0.10);
+        add("G09", "Project and programme support - digital", g, 2, "Digital project management", 0.05);
+        add("G10", "Librarian / knowledge services", g, 1.5, "Knowledge management", 0.03);
         g = "Hotel, property & estates";
         add("H01", "Porter", g, 25, null, 0);
         add("H02", "Domestic", g, 40, null, 0);
@@ -112,8 +114,8 @@ final class Occupations {
         g = "Managers";
         add("F01", "Service manager", g, 60, null, 0);
         add("F02", "Finance manager", g, 20, null, 0);
-        add("F03", "ICT manager", g, 8, "Information and communication technology", 0.05);
-        add("F04", "Information manager", g, 5, "Information management and analysis", 0.03);
+        add("F03", "ICT manager", g, 5, "Information and communication technology", 0.05);
+        add("F04", "Information manager", g, 3, "Information management and analysis", 0.03);
         g = "Unknown";
         add("U01", "Occupation not known", g, 100, null, 0);
         for (String group : STAFF_GROUPS) {

@@ -124,12 +124,15 @@ class FinanceWorkforceSampleDataTest {
     }
 
     @Test
-    void figureSixIsInBaseYearPricesAndBothExclusionReasonsOccur() {
+    void figureSixIsInBaseYearPricesAndOnlyCurrentTrustsAreExcluded() {
         Row base = rows("it_capex_by_year", "fin_year = '2018-19'").get(0);
         assertEquals(0, ((BigDecimal) base.getAs("it_capex_real_gbp")).compareTo(base.getAs("it_capex_nominal_gbp")),
                 "2018-19 is the price base year");
-        Set<String> reasons = new TreeSet<>();
-        rows("it_capex_per_fte_exclusions", "true").forEach(r -> reasons.add(r.getAs("reason")));
-        assertEquals(Set.of("NO_WORKFORCE_AT_REFERENCE", "NO_RETURN_IN_WINDOW"), reasons);
+        // RY9 returned nothing in the window. RJD, RY1 and R1E have no December 2018 workforce, but the sample's
+        // organisations close them in 2018 (issue 12), so they are not trusts at the organisations date and are
+        // neither bars nor exclusions; the fixture test covers NO_WORKFORCE_AT_REFERENCE.
+        Set<String> excluded = new TreeSet<>();
+        rows("it_capex_per_fte_exclusions", "true").forEach(r -> excluded.add(r.getAs("org_code") + ":" + r.getAs("reason")));
+        assertEquals(Set.of("RY9:NO_RETURN_IN_WINDOW"), excluded);
     }
 }

@@ -2,7 +2,6 @@ package uk.nhs.digitalmaturity.sample;
 
 import static uk.nhs.digitalmaturity.contract.DsptStatus.APPROACHING_STANDARDS;
 import static uk.nhs.digitalmaturity.contract.DsptStatus.INTERIM_SUBMITTED;
-import static uk.nhs.digitalmaturity.contract.DsptStatus.NOT_PUBLISHED;
 import static uk.nhs.digitalmaturity.contract.DsptStatus.PLAN_AGREED;
 import static uk.nhs.digitalmaturity.contract.DsptStatus.STANDARDS_EXCEEDED;
 import static uk.nhs.digitalmaturity.contract.DsptStatus.STANDARDS_MET;
@@ -57,10 +56,8 @@ final class DsptHistory {
         Rng rng = Rng.of(seed, "dspt-2019-20");
         List<String> returning = new ArrayList<>();
         for (String code : orgs.openOn(DSPT_2019_20_AS_AT)) {
-            if (!orgs.stoppedOperating(code)) {
+            if (!orgs.stoppedOperating(code)) { // a guard: closures.csv already closes them before 2019-20
                 returning.add(code);
-            } else {
-                year2019.add(new Status(code, "2019-20", NOT_PUBLISHED, DSPT_2019_20_AS_AT));
             }
         }
         if (returning.size() != 223) {

@@ -63,6 +63,16 @@ final class OrganisationHistory {
                 history.lastReturnYear.put(r.get("org_code"), r.get("last_return_year"));
             }
         }
+        // Trusts ODS still listed as open in September 2018 although they had stopped operating: the sample's own
+        // organisations files close them (without a successor), so no count of open trusts includes them.
+        for (Map<String, String> r : Resources.csv("closures.csv")) {
+            Organisation org = history.base.get(r.get("org_code"));
+            if (org == null || !history.lastReturnYear.containsKey(r.get("org_code"))) {
+                throw new IllegalStateException("closures.csv closes " + r.get("org_code")
+                        + ", which is not a trust that stopped operating in modelled-sizes.csv");
+            }
+            history.base.put(org.code(), org.closedOn(LocalDate.parse(r.get("close_date"))));
+        }
         history.validate(etrClose);
         return history;
     }
@@ -213,14 +223,15 @@ final class OrganisationHistory {
     }
 
     /**
-     * Whether a trust that ODS still lists as open had in fact stopped operating (it has no staff in the June 2018
-     * workforce statistics): such trusts return no DSPT assessment and have no CE+ assessment.
+     * Whether a trust that the September 2018 ODS file still lists as open had in fact stopped operating (it has no
+     * staff in the June 2018 workforce statistics): such trusts return no DSPT assessment and have no CE+
+     * assessment, and the sample's organisations files close them (closures.csv).
      */
     boolean stoppedOperating(String code) {
         return lastReturnYear.containsKey(code);
     }
 
-    /** The last financial year a trust that stopped operating (but is still open in ODS) returned accounts for. */
+    /** The last financial year a trust that stopped operating returned accounts for. */
     String lastReturnYear(String code) {
         return lastReturnYear.get(code);
     }

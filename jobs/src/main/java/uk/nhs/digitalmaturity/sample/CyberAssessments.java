@@ -86,13 +86,10 @@ final class CyberAssessments {
 
     CyberAssessments(OrganisationHistory orgs, long seed) {
         Rng rng = Rng.of(seed, "ceplus");
-        // trusts that operate throughout (trusts ODS lists as open that had stopped operating are never assessed)
+        // trusts open in February 2020 (those that had stopped operating are closed by 2018: closures.csv)
         List<String> early = new ArrayList<>();
         List<String> late = new ArrayList<>();
         for (String code : orgs.openOn(FEBRUARY_2020)) {
-            if (orgs.stoppedOperating(code)) {
-                continue;
-            }
             (orgs.isOpenOn(code, LocalDate.of(2016, 9, 1)) ? early : late).add(code);
         }
         rng.shuffle(early);

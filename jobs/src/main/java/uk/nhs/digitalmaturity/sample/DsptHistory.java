@@ -54,12 +54,8 @@ final class DsptHistory {
         }
 
         Rng rng = Rng.of(seed, "dspt-2019-20");
-        List<String> returning = new ArrayList<>();
-        for (String code : orgs.openOn(DSPT_2019_20_AS_AT)) {
-            if (!orgs.stoppedOperating(code)) { // a guard: closures.csv already closes them before 2019-20
-                returning.add(code);
-            }
-        }
+        // every trust open then returned (the trusts that had stopped operating are closed by 2018: closures.csv)
+        List<String> returning = orgs.openOn(DSPT_2019_20_AS_AT);
         if (returning.size() != 223) {
             throw new IllegalStateException("DSPT 2019-20: " + returning.size() + " trusts returning, expected 223");
         }

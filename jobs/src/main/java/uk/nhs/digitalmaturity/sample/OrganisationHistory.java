@@ -222,15 +222,6 @@ final class OrganisationHistory {
         return modelledFte.get(code);
     }
 
-    /**
-     * Whether a trust that the September 2018 ODS file still lists as open had in fact stopped operating (it has no
-     * staff in the June 2018 workforce statistics): such trusts return no DSPT assessment and have no CE+
-     * assessment, and the sample's organisations files close them (closures.csv).
-     */
-    boolean stoppedOperating(String code) {
-        return lastReturnYear.containsKey(code);
-    }
-
     /** The last financial year a trust that stopped operating returned accounts for. */
     String lastReturnYear(String code) {
         return lastReturnYear.get(code);

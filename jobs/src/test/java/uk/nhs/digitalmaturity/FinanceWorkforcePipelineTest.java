@@ -2,9 +2,10 @@ package uk.nhs.digitalmaturity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.nhs.digitalmaturity.testing.ResultRows.assertClose;
+import static uk.nhs.digitalmaturity.testing.ResultRows.byKey;
 
 import io.delta.tables.DeltaTable;
 import java.math.BigDecimal;
@@ -196,7 +197,6 @@ import uk.nhs.digitalmaturity.testing.SharedSpark;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FinanceWorkforcePipelineTest {
-    private static final BigDecimal TOLERANCE = new BigDecimal("1e-9");
     private static final List<String> TABLES = List.of("it_capex_per_fte", "it_capex_per_fte_exclusions",
             "it_capex_by_year", "it_spend_share", "informatics_workforce", "workforce_reconciliation",
             "it_capex_per_fte_variation");
@@ -239,31 +239,8 @@ class FinanceWorkforcePipelineTest {
         return tables;
     }
 
-    private static Map<String, Row> byKey(List<Row> rows, String... key) {
-        Map<String, Row> m = new TreeMap<>();
-        for (Row r : rows) {
-            List<String> parts = new ArrayList<>();
-            for (String k : key) {
-                parts.add(String.valueOf((Object) r.getAs(k)));
-            }
-            assertNull(m.put(String.join("/", parts), r), "duplicate key " + parts);
-        }
-        return m;
-    }
-
     private static BigDecimal fraction(long numerator, long denominator) {
         return BigDecimal.valueOf(numerator).divide(BigDecimal.valueOf(denominator), MathContext.DECIMAL128);
-    }
-
-    private static void assertClose(BigDecimal expected, Object actual, String what) {
-        assertNotNull(actual, what + " is null");
-        BigDecimal value = (BigDecimal) actual;
-        assertTrue(value.subtract(expected).abs().compareTo(TOLERANCE) <= 0,
-                what + ": expected " + expected + " but was " + value);
-    }
-
-    private static void assertClose(String expected, Object actual, String what) {
-        assertClose(new BigDecimal(expected), actual, what);
     }
 
     // ---------------------------------------------------------------------------------------------------------

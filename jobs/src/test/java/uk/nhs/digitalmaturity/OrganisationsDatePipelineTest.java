@@ -1,10 +1,11 @@
 package uk.nhs.digitalmaturity;
 
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.apache.spark.sql.functions.col;
+import static uk.nhs.digitalmaturity.testing.ResultRows.assertClose;
+import static uk.nhs.digitalmaturity.testing.ResultRows.byKey;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -79,7 +80,6 @@ import uk.nhs.digitalmaturity.testing.SharedSpark;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrganisationsDatePipelineTest {
-    private static final BigDecimal TOLERANCE = new BigDecimal("1e-9");
     private static final String FIXTURE = "orgdate";
 
     @TempDir
@@ -131,11 +131,7 @@ class OrganisationsDatePipelineTest {
     }
 
     private static Map<String, Row> byOrg(List<Row> rows) {
-        Map<String, Row> m = new TreeMap<>();
-        for (Row r : rows) {
-            assertNull(m.put(r.getAs("org_code"), r), "duplicate " + r);
-        }
-        return m;
+        return byKey(rows, "org_code");
     }
 
     private static Map<String, Row> trustRows(List<Row> rows, String yearColumn, String year) {
@@ -148,17 +144,6 @@ class OrganisationsDatePipelineTest {
         rows.forEach(r -> m.computeIfAbsent(r.getAs("org_code"), k -> new java.util.ArrayList<>()).add(r.getAs("reason")));
         m.values().forEach(java.util.Collections::sort);
         return m;
-    }
-
-    private static void assertClose(BigDecimal expected, Object actual, String what) {
-        assertNotNull(actual, what + " is null");
-        BigDecimal value = actual instanceof BigDecimal b ? b : new BigDecimal(actual.toString());
-        assertTrue(value.subtract(expected).abs().compareTo(TOLERANCE) <= 0,
-                what + ": expected " + expected + " but was " + value);
-    }
-
-    private static void assertClose(String expected, Object actual, String what) {
-        assertClose(new BigDecimal(expected), actual, what);
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -44,7 +44,7 @@ public abstract class PipelineFailure extends RuntimeException {
         return label + ": " + getMessage();
     }
 
-    /** Whether the stack trace helps (a bug); an expected failure's message says all there is. */
+    /** Whether the pipeline did not expect it (exit 1): its line points to a log file with the stack trace. */
     public boolean unexpected() {
         return exitCode == ExitCodes.UNEXPECTED_FAILURE;
     }

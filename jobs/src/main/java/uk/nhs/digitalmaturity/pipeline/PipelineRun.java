@@ -122,7 +122,13 @@ public class PipelineRun {
         } catch (RuntimeException e) {
             // Stopped at the landing scan (a changed file, a bad folder or file name): there is no full run id,
             // which digests the visible inputs, so the record takes the id of what bronze already holds.
-            Started begun = begin(lock, runId(visible(ingested, List.of())), started);
+            Started begun;
+            try {
+                begun = begin(lock, runId(visible(ingested, List.of())), started);
+            } catch (RuntimeException unrecorded) {
+                e.addSuppressed(unrecorded); // the scan's failure is the one to report
+                throw e;
+            }
             begun.record().inputs(visible(ingested, List.of()));
             throw fail(begun, e);
         }

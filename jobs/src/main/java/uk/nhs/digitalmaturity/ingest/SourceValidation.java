@@ -59,7 +59,7 @@ public class SourceValidation {
     }
 
     private Dataset<Row> parse(Source source, LandingFile file, LongAccumulator parsedRows) {
-        String[] header = RowParser.newCsvParser().parseLine(landing.headerLine(file));
+        String[] header = header(file);
         RowParser parser = new RowParser(source, FileLayout.of(source, header, file.relativePath()));
         // Line numbers come from the text file itself, so a quarantined row can be found in the file by eye.
         JavaRDD<Row> parsed = spark.read().text(file.uri()).javaRDD()
@@ -72,6 +72,19 @@ public class SourceValidation {
                     return parser.parse(lineAndIndex._2() + 1, lineAndIndex._1().getString(0));
                 });
         return spark.createDataFrame(parsed, RowParser.parsedSchema(source));
+    }
+
+    /** The header's column names; a header the CSV parser cannot split stops the run (never with its message). */
+    private String[] header(LandingFile file) {
+        String line = landing.headerLine(file);
+        try {
+            return RowParser.newCsvParser().parseLine(line);
+        } catch (com.univocity.parsers.common.TextParsingException e) {
+            throw new uk.nhs.digitalmaturity.failure.ContractViolation(file.relativePath()
+                    + ": row 1 (header): not a CSV header (a column name over "
+                    + String.format("%,d", RowParser.MAX_FIELD_CHARS) + " characters, or over "
+                    + String.format("%,d", RowParser.MAX_FIELDS) + " columns)");
+        }
     }
 
     private Dataset<Row> checkReference(Dataset<Row> rows, Reference reference) {

@@ -84,6 +84,9 @@ public class RowParser implements Serializable {
         settings.getFormat().setDelimiter(',');
         settings.getFormat().setQuote('"');
         settings.getFormat().setQuoteEscape('"');
+        // RFC 4180 has no comments: Univocity's default '#' would turn a line starting with # into nothing
+        // (a data row reported as blank, a header as null).
+        settings.getFormat().setComment('\0');
         settings.getFormat().setLineSeparator("\n");
         settings.setIgnoreLeadingWhitespaces(false);
         settings.setIgnoreTrailingWhitespaces(false);

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import com.univocity.parsers.common.TextParsingException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
@@ -19,6 +20,7 @@ import java.util.Map;
 import uk.nhs.digitalmaturity.contract.Reference;
 import uk.nhs.digitalmaturity.contract.Rule;
 import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.failure.ContractViolation;
 import uk.nhs.digitalmaturity.landing.LandingFile;
 import uk.nhs.digitalmaturity.landing.LandingZone;
 
@@ -79,8 +81,8 @@ public class SourceValidation {
         String line = landing.headerLine(file);
         try {
             return RowParser.newCsvParser().parseLine(line);
-        } catch (com.univocity.parsers.common.TextParsingException e) {
-            throw new uk.nhs.digitalmaturity.failure.ContractViolation(file.relativePath()
+        } catch (TextParsingException e) {
+            throw new ContractViolation(file.relativePath()
                     + ": row 1 (header): not a CSV header (a column name over "
                     + String.format("%,d", RowParser.MAX_FIELD_CHARS) + " characters, or over "
                     + String.format("%,d", RowParser.MAX_FIELDS) + " columns)");

@@ -420,6 +420,14 @@ class BadFileCorpusTest {
     }
 
     @Test
+    void aHeaderStartingWithAHashIsReadAsAHeader() throws IOException {
+        // Before: Univocity took the line for a comment and the run failed with a NullPointerException (exit 1).
+        assertRefused("header-hash", "finance/2020-08-01/finance_returns.csv",
+                utf8("#org_code,fin_year,sub_code,value_k\nRXC,2012-13,CAP_IT_HW," + SENTINEL + "\n"),
+                "row 1 (header): missing column(s) org_code; a finance_returns.csv must have");
+    }
+
+    @Test
     void aHeaderThatIsNotUtf8IsRefused() throws IOException {
         assertRefused("header-latin1", "finance/2020-08-01/finance_returns.csv",
                 bytes("org_code,fin_year,sub_code,value_").with(0xA3).with("\nRXC,2012-13,CAP_IT_HW," + SENTINEL + "\n")

@@ -155,6 +155,14 @@ class RowParserTest {
     }
 
     @Test
+    void aLineStartingWithAHashIsARecordNotAComment() {
+        // RFC 4180 has no comment lines; Univocity's default treated this row as nothing ("blank line").
+        Row row = parse(Source.FINANCE_RETURNS, FINANCE, "#AB,2018-19,SUB01,7");
+        assertEquals(Rule.INVALID_FORMAT.name(), rule(row));
+        assertEquals("org_code is not an ODS code", detail(row));
+    }
+
+    @Test
     void aLineThatIsNotUtf8IsInvalidEncodingBeforeAnyValueRule() {
         // Spark decodes a Latin-1 pound sign (byte A3) as U+FFFD; such a row must never be published.
         Row name = parse(Source.ORGANISATIONS, ORGS, "RAB,A \uFFFD1m trust,NHS_TRUST,ACUTE,Y56,2000-04-01,");

@@ -2,10 +2,15 @@ package uk.nhs.digitalmaturity.contract;
 
 /**
  * The rules a landing row can break. Each quarantined row carries exactly one: the first it broke, in the
- * order row shape → column values → references → keys.
+ * order row shape → encoding → column values → references → keys. Which file is refused as a whole instead
+ * (exit 3) and which row is quarantined under which rule is tabled in docs/landing.md.
  */
 public enum Rule {
-    MALFORMED_RECORD("the line is not a CSV record with the header's number of fields"),
+    MALFORMED_RECORD("the line is not one whole CSV record with the header's number of fields: a blank line,"
+            + " a piece of a record broken by a quoted newline (an odd number of quote characters), a field over"
+            + " 65,536 or a line over 1,048,576 characters, or too few or too many fields"),
+    INVALID_ENCODING("the line is not valid UTF-8 (for example a Latin-1 or Windows-1252 byte such as a pound"
+            + " sign), so no value of it can be trusted; a U+FFFD character is treated the same way"),
     MISSING_VALUE("a required column is blank"),
     INVALID_TYPE("a value is not of the column's type (ISO date, decimal, whole number)"),
     INVALID_FORMAT("a value does not have the column's format (code pattern, YYYY-MM period, topic tag)"),

@@ -52,7 +52,9 @@ public record FileLayout(int[] positions, String[] extraNames, int[] extraPositi
         if (!missing.isEmpty()) {
             throw new ContractViolation(relativePath + ": row 1 (header): missing column(s) " + String.join(", ", missing)
                     + "; a " + source.fileName() + " must have "
-                    + String.join(", ", columns.stream().filter(c -> !c.mayBeAbsent()).map(Column::name).toList()));
+                    + String.join(", ", columns.stream().filter(c -> !c.mayBeAbsent()).map(Column::name).toList())
+                    // a ; or tab separated export reads as one column named after the whole header
+                    + (header.length == 1 ? " (the header is a single column: fields must be separated by commas)" : ""));
         }
         List<Map.Entry<String, Integer>> extras = new ArrayList<>(byName.entrySet());
         extras.sort(Map.Entry.comparingByValue());

@@ -7,7 +7,11 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Rows that broke a contract rule, with the rule. It lives in the restricted zone because a raw line can
- * hold anything, including staff identifiers.
+ * hold anything, including staff identifiers. {@code raw_line} keeps at most the first
+ * {@link RowParser#RAW_LINE_CHARS} characters of a line (the detail of a line rejected by the parser says when
+ * it was cut), and {@code detail} is always the pipeline's own words, never a parser's message. Which rule
+ * each kind of bad file gets is tabled in docs/landing.md. (The column comments are left as they are: existing
+ * lakehouses were created with them.)
  */
 public final class QuarantineTable {
     public static final String TABLE = "quarantine";

@@ -1,5 +1,6 @@
 package uk.nhs.digitalmaturity.ingest;
 
+import com.univocity.parsers.common.TextParsingException;
 import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
 import java.io.Serializable;
@@ -25,6 +26,11 @@ import uk.nhs.digitalmaturity.contract.Source;
  * Turns one landing line into a typed row, or names the first rule the line breaks. Runs on executors, one
  * instance per partition. Messages name the column and the rule but never the value, so that they are safe
  * to print even for staff-level files.
+ *
+ * <p>Ingest reads a file line by line, in parallel, so each line is judged alone: a line that is not a whole
+ * RFC 4180 record (an odd number of quote characters, a field over {@link #MAX_FIELD_CHARS}, a line over
+ * {@link #MAX_LINE_CHARS}) is a quarantined row, never an exception. The CSV parser's own exceptions are
+ * caught here and their messages never used: they quote the content they were parsing.
  */
 public class RowParser implements Serializable {
     public static final String ROW_NUMBER = "_row_number";
@@ -33,12 +39,27 @@ public class RowParser implements Serializable {
     public static final String RULE = "_rule";
     public static final String DETAIL = "_rule_detail";
 
+    /** Longest field the parser accepts; the widest contract field (a question's text) is far below it. */
+    public static final int MAX_FIELD_CHARS = 1 << 16;
+    /** Longest line parsed at all: longer is not a record of any contract file, and is not split into fields. */
+    public static final int MAX_LINE_CHARS = uk.nhs.digitalmaturity.landing.LandingZone.MAX_LINE_CHARS;
+    /** Most of a rejected line that quarantine keeps, so that a 20 MB line does not become a 20 MB cell. */
+    public static final int RAW_LINE_CHARS = 1 << 16;
+    public static final int MAX_FIELDS = 4096;
+    /**
+     * What Spark's text reader puts where a byte sequence is not UTF-8 (it decodes with replacement). A real
+     * U+FFFD in a landing file is treated the same way: no NHS extract has a reason to carry one.
+     */
+    private static final char REPLACEMENT = '\uFFFD';
+
     private static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
 
     private final Source source;
     private final FileLayout layout;
     private transient CsvParser csv;
     private transient Pattern[] patterns;
+    /** Length of the line being parsed, for the note on a shortened raw line. */
+    private transient int rawLength;
 
     public RowParser(Source source, FileLayout layout) {
         this.source = source;
@@ -63,11 +84,17 @@ public class RowParser implements Serializable {
         settings.getFormat().setDelimiter(',');
         settings.getFormat().setQuote('"');
         settings.getFormat().setQuoteEscape('"');
+        // RFC 4180 has no comments: Univocity's default '#' would turn a line starting with # into nothing
+        // (a data row reported as blank, a header as null).
+        settings.getFormat().setComment('\0');
         settings.getFormat().setLineSeparator("\n");
         settings.setIgnoreLeadingWhitespaces(false);
         settings.setIgnoreTrailingWhitespaces(false);
-        settings.setMaxCharsPerColumn(1 << 16);
-        settings.setMaxColumns(4096);
+        settings.setMaxCharsPerColumn(MAX_FIELD_CHARS);
+        settings.setMaxColumns(MAX_FIELDS);
+        // The parser's messages quote what it parsed (other rows' identifiers included); they are never shown,
+        // and this keeps them from holding content in the first place.
+        settings.setErrorContentLength(0);
         settings.setNullValue("");
         settings.setEmptyValue("");
         return new CsvParser(settings);
@@ -87,11 +114,30 @@ public class RowParser implements Serializable {
         List<Column> columns = source.columns();
         Object[] values = new Object[columns.size() + 5];
         values[0] = lineNumber;
-        values[1] = line;
-        String[] fields = line.isBlank() ? null : csv.parseLine(line);
+        // A row judged valid here can still be quarantined by a later rule (reference, key), so the bound
+        // applies to every row's raw line, not only to those rejected here.
+        values[1] = line.length() > RAW_LINE_CHARS ? line.substring(0, RAW_LINE_CHARS) : line;
+        rawLength = line.length();
+        String shape = shapeProblem(line);
+        if (shape != null) {
+            return failed(values, Rule.MALFORMED_RECORD, shape);
+        }
+        String[] fields;
+        try {
+            fields = csv.parseLine(line);
+        } catch (TextParsingException e) {
+            csv = null; // a fresh parser for the next line; the exception's message quotes content: not used
+            return failed(values, Rule.MALFORMED_RECORD, e.getColumnIndex() >= MAX_FIELDS
+                    ? "has more than " + String.format("%,d", MAX_FIELDS) + " fields"
+                    : "a field is longer than " + String.format("%,d", MAX_FIELD_CHARS) + " characters");
+        }
         if (fields == null || fields.length != layout.width()) {
             return failed(values, Rule.MALFORMED_RECORD, fields == null ? "blank line"
                     : "has " + fields.length + " fields, the header has " + layout.width());
+        }
+        if (line.indexOf(REPLACEMENT) >= 0) {
+            return failed(values, Rule.INVALID_ENCODING, "the line is not valid UTF-8 (a byte sequence that is not"
+                    + " UTF-8, or U+FFFD, at character " + (line.indexOf(REPLACEMENT) + 1) + ")");
         }
         for (int c = 0; c < columns.size(); c++) {
             Column column = columns.get(c);
@@ -131,6 +177,25 @@ public class RowParser implements Serializable {
             values[2 + columns.size()] = scala.collection.JavaConverters.mapAsScalaMap(extras);
         }
         return RowFactory.create(values);
+    }
+
+    /**
+     * Why the line cannot be a record, judged before parsing, or null. Quote characters pair up in every
+     * complete RFC 4180 record (an escaped quote is two of them), so an odd count means the line is a piece of
+     * a record broken by a quoted newline: neither piece is loaded.
+     */
+    static String shapeProblem(String line) {
+        if (line.length() > MAX_LINE_CHARS) {
+            return "the line is longer than " + String.format("%,d", MAX_LINE_CHARS) + " characters";
+        }
+        if (line.isBlank()) {
+            return "blank line";
+        }
+        long quotes = line.chars().filter(c -> c == '"').count();
+        if (quotes % 2 != 0) {
+            return "a quoted field is not closed on this line: records must not span lines";
+        }
+        return null;
     }
 
     private static Object typed(Column column, String text) {
@@ -202,6 +267,9 @@ public class RowParser implements Serializable {
     private Row failed(Object[] values, Rule rule, String detail) {
         for (int i = 2; i < values.length - 2; i++) {
             values[i] = null;
+        }
+        if (rawLength > RAW_LINE_CHARS) {
+            detail += String.format(" (raw_line holds its first %,d of %,d characters)", RAW_LINE_CHARS, rawLength);
         }
         values[values.length - 2] = rule.name();
         values[values.length - 1] = detail;

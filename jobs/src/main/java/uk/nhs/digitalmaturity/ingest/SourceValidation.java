@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import com.univocity.parsers.common.TextParsingException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
@@ -19,6 +20,7 @@ import java.util.Map;
 import uk.nhs.digitalmaturity.contract.Reference;
 import uk.nhs.digitalmaturity.contract.Rule;
 import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.failure.ContractViolation;
 import uk.nhs.digitalmaturity.landing.LandingFile;
 import uk.nhs.digitalmaturity.landing.LandingZone;
 
@@ -59,7 +61,7 @@ public class SourceValidation {
     }
 
     private Dataset<Row> parse(Source source, LandingFile file, LongAccumulator parsedRows) {
-        String[] header = RowParser.newCsvParser().parseLine(landing.headerLine(file));
+        String[] header = header(file);
         RowParser parser = new RowParser(source, FileLayout.of(source, header, file.relativePath()));
         // Line numbers come from the text file itself, so a quarantined row can be found in the file by eye.
         JavaRDD<Row> parsed = spark.read().text(file.uri()).javaRDD()
@@ -72,6 +74,19 @@ public class SourceValidation {
                     return parser.parse(lineAndIndex._2() + 1, lineAndIndex._1().getString(0));
                 });
         return spark.createDataFrame(parsed, RowParser.parsedSchema(source));
+    }
+
+    /** The header's column names; a header the CSV parser cannot split stops the run (never with its message). */
+    private String[] header(LandingFile file) {
+        String line = landing.headerLine(file);
+        try {
+            return RowParser.newCsvParser().parseLine(line);
+        } catch (TextParsingException e) {
+            throw new ContractViolation(file.relativePath()
+                    + ": row 1 (header): not a CSV header (a column name over "
+                    + String.format("%,d", RowParser.MAX_FIELD_CHARS) + " characters, or over "
+                    + String.format("%,d", RowParser.MAX_FIELDS) + " columns)");
+        }
     }
 
     private Dataset<Row> checkReference(Dataset<Row> rows, Reference reference) {

@@ -106,6 +106,76 @@ class RowParserTest {
         assertEquals(new BigDecimal("5.000000"), valueK("+5"));
     }
 
+    // ---- lines that are not one whole record (issue 17) ---------------------------------------------------
+
+    @Test
+    void bothPiecesOfARecordBrokenByAQuotedNewlineAreMalformed() {
+        // "59\n62" split by a line end inside quotes: line by line, neither piece is a record, and the first
+        // must not load as 59 (Univocity alone reads the unclosed quote as the field 59).
+        String detail = "a quoted field is not closed on this line: records must not span lines";
+        Row first = parse(Source.FINANCE_RETURNS, FINANCE, "RAB,2018-19,SUB01,\"59");
+        assertEquals(Rule.MALFORMED_RECORD.name(), rule(first));
+        assertEquals(detail, detail(first));
+        assertNull(value(first, Source.FINANCE_RETURNS, "value_k"));
+        assertEquals(detail, detail(parse(Source.FINANCE_RETURNS, FINANCE, "62\"")));
+        // Escaped quotes pair up: an even count is a whole record.
+        assertRule(null, Source.FINANCE_RETURNS, FINANCE, "RAB,2018-19,\"SUB01\",\"7\"");
+        assertRule(Rule.INVALID_FORMAT, Source.FINANCE_RETURNS, FINANCE, "\"R\"\"AB\",2018-19,SUB01,7"); // R"AB
+        assertRule(Rule.MALFORMED_RECORD, Source.FINANCE_RETURNS, FINANCE, "\"R\"\"AB,2018-19,SUB01,7");
+    }
+
+    @Test
+    void anOverLongFieldIsAMalformedRowWhoseDetailHoldsNoContent() {
+        // Univocity throws past 65,536 characters, and its message quotes what it parsed: the parser must
+        // neither throw nor pass any of it on.
+        String field = "Z".repeat(RowParser.MAX_FIELD_CHARS + 1);
+        RowParser parser = parser(Source.WORKFORCE_STAFF, STAFF);
+        String line = "2018-12,RAB," + PERSON + ",A1," + field + ",OCC1,1"; // 87 + 65,537 characters
+        Row row = parser.parse(3, line);
+        assertEquals(Rule.MALFORMED_RECORD.name(), rule(row));
+        assertEquals("a field is longer than 65,536 characters (raw_line holds its first 65,536 of 65,624 characters)",
+                detail(row));
+        assertFalse(detail(row).contains(PERSON));
+        assertEquals(RowParser.RAW_LINE_CHARS, row.getString(1).length());
+        // the same parser reads the next line normally
+        assertNull(rule(parser.parse(4, "2018-12,RAB," + PERSON + ",A2,Central functions,OCC1,1")));
+        Row wide = parser.parse(5, ",".repeat(RowParser.MAX_FIELDS));
+        assertEquals(Rule.MALFORMED_RECORD.name(), rule(wide));
+        assertEquals("has more than 4,096 fields", detail(wide));
+    }
+
+    @Test
+    void anOverLongLineIsAMalformedRowKeptShort() {
+        String line = "RAB,2018-19,SUB01," + "9".repeat(RowParser.MAX_LINE_CHARS);
+        Row row = parse(Source.FINANCE_RETURNS, FINANCE, line);
+        assertEquals(Rule.MALFORMED_RECORD.name(), rule(row));
+        assertEquals("the line is longer than 1,048,576 characters (raw_line holds its first 65,536 of "
+                + String.format("%,d", line.length()) + " characters)", detail(row));
+        assertEquals(line.substring(0, RowParser.RAW_LINE_CHARS), row.getString(1));
+    }
+
+    @Test
+    void aLineStartingWithAHashIsARecordNotAComment() {
+        // RFC 4180 has no comment lines; Univocity's default treated this row as nothing ("blank line").
+        Row row = parse(Source.FINANCE_RETURNS, FINANCE, "#AB,2018-19,SUB01,7");
+        assertEquals(Rule.INVALID_FORMAT.name(), rule(row));
+        assertEquals("org_code is not an ODS code", detail(row));
+    }
+
+    @Test
+    void aLineThatIsNotUtf8IsInvalidEncodingBeforeAnyValueRule() {
+        // Spark decodes a Latin-1 pound sign (byte A3) as U+FFFD; such a row must never be published.
+        Row name = parse(Source.ORGANISATIONS, ORGS, "RAB,A \uFFFD1m trust,NHS_TRUST,ACUTE,Y56,2000-04-01,");
+        assertEquals(Rule.INVALID_ENCODING.name(), rule(name));
+        assertEquals("the line is not valid UTF-8 (a byte sequence that is not UTF-8, or U+FFFD, at character 7)",
+                detail(name));
+        // inside a number it is the encoding, not the type, that is wrong: encoding is checked first
+        assertRule(Rule.INVALID_ENCODING, Source.FINANCE_RETURNS, FINANCE, "RAB,2018-19,SUB01,1\uFFFD2");
+        // shape comes before encoding
+        assertRule(Rule.MALFORMED_RECORD, Source.FINANCE_RETURNS, FINANCE, "RAB,2018-19,\uFFFD");
+        assertRule(null, Source.ORGANISATIONS, ORGS, "RAB,A caf\u00e9 trust,NHS_TRUST,ACUTE,Y56,2000-04-01,");
+    }
+
     // ---- workforce_staff (restricted) -------------------------------------------------------------------
 
     @Test
@@ -214,8 +284,15 @@ class RowParserTest {
     }
 
     private static Row parse(Source source, String header, String line) {
-        return new RowParser(source, FileLayout.of(source, header.split(","), "test/2019-01-01/" + source.fileName()))
-                .parse(2, line);
+        return parser(source, header).parse(2, line);
+    }
+
+    private static RowParser parser(Source source, String header) {
+        return new RowParser(source, FileLayout.of(source, header.split(","), "test/2019-01-01/" + source.fileName()));
+    }
+
+    private static String detail(Row row) {
+        return row.getString(row.length() - 1);
     }
 
     private static Row staff(String fte) {

@@ -142,10 +142,12 @@ public class PipelineRun {
             if (scan.fresh().isEmpty() && upToDate(last, runId)) {
                 return nothingToDo(runs, record, scan, last);
             }
-            ingest.prepareTables();
+            // The RUNNING row before the header and the tables: a process killed from its header line on (the
+            // next step creates any missing table) leaves a row the next run marks ABANDONED.
+            runs.write(record.running());
             progress.line("run    %s (execution %d) as at %s: %d landing file(s), %d new", runId, execution,
                     request.asAt(), scan.files().size(), scan.fresh().size());
-            runs.write(record.running());
+            ingest.prepareTables();
             IngestReport report = ingest(ingest, scan, runId, record);
             RunContext context = new RunContext(spark, request.config(), request.asAt(), runId, codeVersion,
                     gitCommit, lakehouse, delta, progress, visible(scan.ledger().entries(), List.of()));

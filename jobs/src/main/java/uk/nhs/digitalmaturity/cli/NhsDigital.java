@@ -3,6 +3,7 @@ package uk.nhs.digitalmaturity.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import uk.nhs.digitalmaturity.failure.PipelineFailure;
+import uk.nhs.digitalmaturity.failure.UnexpectedFailure;
 
 /** The launcher's entry point: one command with a subcommand per job. */
 @Command(name = "nhs-digital",
@@ -23,7 +24,8 @@ import uk.nhs.digitalmaturity.failure.PipelineFailure;
                 "1:unexpected failure",
                 "2:usage error",
                 "3:contract violation that stops the run",
-                "4:an output table failed its data tests"})
+                "4:an output table failed its data tests",
+                "5:another run holds the lakehouse (see run --wait-for-lock)"})
 public class NhsDigital {
 
     public static void main(String[] args) {
@@ -39,14 +41,26 @@ public class NhsDigital {
     public static int execute(java.io.PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new NhsDigital());
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            PipelineFailure failure = PipelineFailure.of(ex);
-            cmd.getErr().println(failure.line());
-            if (failure.unexpected()) {
-                ex.printStackTrace(cmd.getErr());
-            }
-            return failure.exitCode();
-        });
-        return cli.execute(args);
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> report(ex, cmd.getErr()));
+        try {
+            return cli.execute(args);
+        } catch (Error e) { // picocli passes Errors (out of memory, a local disk's FSError) through
+            return report(e, err);
+        }
+    }
+
+    /**
+     * One plain line on standard error, never a stack trace: an expected failure's message, or for an
+     * unexpected one its cause in plain words and the log file holding the stack trace (messages that may
+     * carry row content withheld).
+     */
+    private static int report(Throwable ex, java.io.PrintWriter err) {
+        PipelineFailure failure = PipelineFailure.of(ex);
+        if (failure instanceof UnexpectedFailure unexpected) {
+            failure = unexpected.logged();
+        }
+        err.println(failure.line());
+        err.flush();
+        return failure.exitCode();
     }
 }

@@ -1,6 +1,7 @@
 package uk.nhs.digitalmaturity.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.Callable;
@@ -65,6 +66,11 @@ public class RunCommand implements Callable<Integer> {
             "(same results, new Delta versions); the benchmark times the reporting stage with it"})
     boolean rebuild;
 
+    @Option(names = "--wait-for-lock", paramLabel = "SECONDS", defaultValue = "0", description = {
+            "While another run holds the lakehouse, wait up to SECONDS for it (default: ${DEFAULT-VALUE}, do not wait);",
+            "still held after that: exit 5, naming the holder"})
+    long waitForLock;
+
     @Override
     public Integer call() {
         PipelineConfig parameters;
@@ -73,6 +79,9 @@ public class RunCommand implements Callable<Integer> {
             parameters = PipelineConfig.load(config).with(priceBaseYear, windowStart, windowEnd, referencePeriod)
                     .withOrganisationsAsAt(organisationsAsAt);
             parameters.organisationsAt(date); // refuses an organisations date after the reporting date
+            if (waitForLock < 0) {
+                throw new IllegalArgumentException("--wait-for-lock must be 0 or more seconds, not " + waitForLock);
+            }
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("usage: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -80,7 +89,7 @@ public class RunCommand implements Callable<Integer> {
         SparkSession spark = SparkSessions.getOrCreate(parameters);
         String command = "run " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         RunRequest request = new RunRequest(landing, lakehouse, date, parameters, command.trim(), !noNotebooks,
-                verifyChecksums, rebuild);
+                verifyChecksums, rebuild, Duration.ofSeconds(waitForLock));
         return new PipelineRun(spark, request, new Progress(System.out)).execute();
     }
 }

@@ -19,6 +19,11 @@ public final class ExitCodes {
     public static final int CONTRACT_VIOLATION = 3;
     /** An output table failed one of its data tests (sql/reporting/*.yml): nothing was published. */
     public static final int DATA_TEST_FAILED = 4;
+    /**
+     * Another run (or maintenance) holds the lakehouse's lock: nothing was read or written. Retry later, or
+     * give {@code run --wait-for-lock SECONDS}.
+     */
+    public static final int LAKEHOUSE_BUSY = 5;
 
     private ExitCodes() {
     }

@@ -17,9 +17,18 @@ public abstract class PipelineFailure extends RuntimeException {
         this.status = status;
     }
 
-    /** Any throwable as a failure: a {@code PipelineFailure} is itself, anything else is unexpected. */
+    /**
+     * Any throwable as a failure: a {@code PipelineFailure} is itself, one that arrives as the cause of another
+     * (a contract violation thrown inside a Spark task reaches the driver wrapped) is that cause, anything else
+     * is unexpected.
+     */
     public static PipelineFailure of(Throwable t) {
-        return t instanceof PipelineFailure f ? f : new UnexpectedFailure(t);
+        for (Throwable c : FailureReport.chain(t)) {
+            if (c instanceof PipelineFailure f) {
+                return f;
+            }
+        }
+        return new UnexpectedFailure(t);
     }
 
     public int exitCode() {

@@ -2,6 +2,7 @@ package uk.nhs.digitalmaturity.failure;
 
 /** How an execution ended. */
 public enum RunStatus {
+    /** Started and not ended yet; a row left so by a process that died is marked {@link #ABANDONED}. */
     RUNNING,
     /** New data was ingested or tables were rebuilt. */
     SUCCEEDED,
@@ -9,5 +10,10 @@ public enum RunStatus {
     NOTHING_TO_DO,
     CONTRACT_VIOLATION,
     DATA_TEST_FAILED,
-    FAILED
+    FAILED,
+    /**
+     * Left {@code RUNNING} by a process that died (killed, a node lost): the next run, holding the lakehouse's
+     * lock and so sure that nobody else runs, marks it so and does the work again.
+     */
+    ABANDONED
 }

@@ -1,6 +1,7 @@
 package uk.nhs.digitalmaturity.pipeline;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +14,11 @@ import uk.nhs.digitalmaturity.console.Progress;
 import uk.nhs.digitalmaturity.contract.Source;
 import uk.nhs.digitalmaturity.contract.Zone;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
+import uk.nhs.digitalmaturity.failure.FailureReport;
 import uk.nhs.digitalmaturity.failure.PipelineFailure;
 import uk.nhs.digitalmaturity.failure.PublicationRefused;
 import uk.nhs.digitalmaturity.failure.RunStatus;
+import uk.nhs.digitalmaturity.failure.UnexpectedFailure;
 import uk.nhs.digitalmaturity.ingest.BronzeIngest;
 import uk.nhs.digitalmaturity.ingest.IngestLedger;
 import uk.nhs.digitalmaturity.ingest.IngestReport;
@@ -43,6 +46,7 @@ import uk.nhs.digitalmaturity.silver.StoredViews;
 import uk.nhs.digitalmaturity.storage.CommitMetadata;
 import uk.nhs.digitalmaturity.storage.DeltaTables;
 import uk.nhs.digitalmaturity.storage.Lakehouse;
+import uk.nhs.digitalmaturity.storage.LakehouseLock;
 import uk.nhs.digitalmaturity.storage.SparkSessions;
 
 /**
@@ -91,34 +95,51 @@ public class PipelineRun {
                         List<LandingFile> files, List<LandingFile> fresh) {
     }
 
-    /** Runs every stage; whatever the outcome, the session lets go of what the run left in it. */
+    /**
+     * Runs every stage holding the lakehouse's lock (taken before any table is read, given back whatever the
+     * outcome); whatever the outcome, the session lets go of what the run left in it.
+     *
+     * @throws uk.nhs.digitalmaturity.failure.LakehouseBusy if another process holds the lakehouse after the
+     *         request's wait: nothing was read or written
+     */
     public int execute() {
-        try {
-            return runStages();
+        try (LakehouseLock lock = LakehouseLock.acquire(spark.sparkContext().hadoopConfiguration(), lakehouse.root(),
+                request.command(), request.waitForLock())) {
+            return runStages(lock);
         } finally {
             SparkSessions.release(spark);
         }
     }
 
-    private int runStages() {
+    private int runStages(LakehouseLock lock) {
         Instant started = Instant.now();
         BronzeIngest ingest = new BronzeIngest(spark, lakehouse, delta, progress);
-        Scan scan = scanLanding(ingest);
-        String runId = runId(visible(scan.ingested(), scan.fresh()));
-        delta.stampCommits(new CommitMetadata(runId, gitCommit, request.asAt()));
-        RunLedger runs = new RunLedger(spark, lakehouse, delta);
-        RunLedger.LastGood last = runs.lastGood();
-        int execution = runs.nextExecution(runId);
-        RunRecord.Builder record = RunRecord.builder(identity(runId, execution, started))
-                .inputs(visible(scan.ingested(), List.of()));
-        if (scan.fresh().isEmpty() && upToDate(last, runId)) {
-            return nothingToDo(runs, record, scan, last);
-        }
-        ingest.prepareTables();
-        progress.line("run    %s (execution %d) as at %s: %d landing file(s), %d new", runId, execution,
-                request.asAt(), scan.files().size(), scan.fresh().size());
-        runs.write(record.running());
+        IngestLedger ledger = new IngestLedger(spark, lakehouse);
+        Map<String, IngestLedger.Entry> ingested = ledger.entries();
+        Scan scan;
         try {
+            scan = scanLanding(ingest, ledger, ingested);
+        } catch (RuntimeException e) {
+            // Stopped at the landing scan (a changed file, a bad folder or file name): there is no full run id,
+            // which digests the visible inputs, so the record takes the id of what bronze already holds.
+            Started begun = begin(lock, runId(visible(ingested, List.of())), started);
+            begun.record().inputs(visible(ingested, List.of()));
+            throw fail(begun, e);
+        }
+        Started begun = begin(lock, runId(visible(scan.ingested(), scan.fresh())), started);
+        String runId = begun.runId();
+        int execution = begun.execution();
+        RunLedger runs = begun.runs();
+        RunRecord.Builder record = begun.record().inputs(visible(scan.ingested(), List.of()));
+        try {
+            RunLedger.LastGood last = runs.lastGood();
+            if (scan.fresh().isEmpty() && upToDate(last, runId)) {
+                return nothingToDo(runs, record, scan, last);
+            }
+            ingest.prepareTables();
+            progress.line("run    %s (execution %d) as at %s: %d landing file(s), %d new", runId, execution,
+                    request.asAt(), scan.files().size(), scan.fresh().size());
+            runs.write(record.running());
             IngestReport report = ingest(ingest, scan, runId, record);
             RunContext context = new RunContext(spark, request.config(), request.asAt(), runId, codeVersion,
                     gitCommit, lakehouse, delta, progress, visible(scan.ledger().entries(), List.of()));
@@ -130,16 +151,64 @@ public class PipelineRun {
             publish(context, changed);
             exportNotebooks(context, outputs, changed);
             return finish(runs, record, runId, report, outputs, changed);
-        } catch (RuntimeException e) {
-            runs.write(record.failed(Instant.now(), PipelineFailure.of(e)));
-            throw e;
+        } catch (Throwable t) { // Spark's checked exceptions (thrown undeclared by Scala) and Errors too
+            throw fail(begun, t);
+        }
+    }
+
+    /** An execution under way: its run id and number, the ledger it is recorded in, its record so far. */
+    private record Started(String runId, int execution, RunLedger runs, RunRecord.Builder record) {
+    }
+
+    /**
+     * The start of an execution once its run id is known: the lock and the Delta commits name it, executions
+     * that died are marked abandoned (the first lines of the run say so), and its record begins.
+     */
+    private Started begin(LakehouseLock lock, String runId, Instant started) {
+        lock.runId(runId);
+        delta.stampCommits(new CommitMetadata(runId, gitCommit, request.asAt()));
+        RunLedger runs = new RunLedger(spark, lakehouse, delta);
+        int execution = runs.nextExecution(runId);
+        for (RunLedger.Abandoned dead : runs.abandonRunning("run " + runId + " (execution " + execution + ")",
+                Instant.now().truncatedTo(ChronoUnit.SECONDS))) {
+            progress.line("found  %s (execution %d), started %s, left RUNNING by a process that died: marked ABANDONED",
+                    dead.runId(), dead.execution(), dead.startedAt().truncatedTo(ChronoUnit.SECONDS));
+        }
+        return new Started(runId, execution, runs, RunRecord.builder(identity(runId, execution, started)));
+    }
+
+    /**
+     * Records how the execution failed and returns the failure to throw. An unexpected one gets its log file
+     * ({@code <lakehouse>/logs/} when the lakehouse is a local folder) and its plain line. If the record itself
+     * cannot be written (the disk is full), one line says so and the exit code stays the failure's.
+     */
+    private PipelineFailure fail(Started begun, Throwable t) {
+        PipelineFailure failure = PipelineFailure.of(t);
+        if (failure instanceof UnexpectedFailure unexpected && unexpected.log() == null) {
+            failure = UnexpectedFailure.logged(unexpected.getCause(), localLogs(),
+                    begun.runId() + "-" + begun.execution());
+        }
+        try {
+            begun.runs().write(begun.record().failed(Instant.now(), failure));
+        } catch (Throwable e) {
+            System.err.println("could not record the failure in ops.runs (" + FailureReport.of(e).text().split(";")[0]
+                    + "): the execution stays RUNNING there until the next run marks it ABANDONED");
+        }
+        return failure;
+    }
+
+    /** {@code <lakehouse>/logs} when the lakehouse is a local folder, else null (the temp folder is used). */
+    private java.nio.file.Path localLogs() {
+        try {
+            java.net.URI root = new java.net.URI(lakehouse.root());
+            return "file".equals(root.getScheme()) ? java.nio.file.Path.of(root).resolve("logs") : null;
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
         }
     }
 
     /** Which landing files are visible at the as-at date, and which of them bronze has not seen. */
-    private Scan scanLanding(BronzeIngest ingest) {
-        IngestLedger ledger = new IngestLedger(spark, lakehouse);
-        Map<String, IngestLedger.Entry> ingested = ledger.entries();
+    private Scan scanLanding(BronzeIngest ingest, IngestLedger ledger, Map<String, IngestLedger.Entry> ingested) {
         LandingZone landing = new LandingZone(request.landing(), spark.sparkContext().hadoopConfiguration());
         List<LandingFile> files = landing.filesAsAt(request.asAt(),
                 request.verifyChecksums() ? Map.of() : checksums(ingested));

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -68,9 +70,11 @@ public class RunLedger {
         COMMENTS.put("landing", "Landing zone read");
         COMMENTS.put("lakehouse", "Lakehouse written");
         COMMENTS.put("started_at", "When the execution started (UTC)");
-        COMMENTS.put("ended_at", "When it ended (UTC); null while running or if it died");
-        COMMENTS.put("status", "RUNNING, SUCCEEDED, NOTHING_TO_DO, CONTRACT_VIOLATION, DATA_TEST_FAILED or FAILED");
-        COMMENTS.put("exit_code", "Process exit code (see README)");
+        COMMENTS.put("ended_at", "When it ended (UTC); null while running, and for an ABANDONED execution "
+                + "(when its process died is not known; its message says when and by which run it was found)");
+        COMMENTS.put("status", "RUNNING, SUCCEEDED, NOTHING_TO_DO, CONTRACT_VIOLATION, DATA_TEST_FAILED, FAILED, "
+                + "or ABANDONED (left RUNNING by a process that died; marked so by the next run)");
+        COMMENTS.put("exit_code", "Process exit code (see README); null while running and for ABANDONED");
         COMMENTS.put("message", "Why it failed, or what it did");
         COMMENTS.put("inputs", "Every landing file visible at as_at, with SHA-256 and row counts");
         COMMENTS.put("outputs", "Every output table: Delta version, rows, whether rebuilt, fingerprint");
@@ -96,6 +100,33 @@ public class RunLedger {
     /** The latest execution that ended well: its run id, the build it ran, and the tables it left. */
     public record LastGood(String runId, String gitCommit, Map<String, OutputRecord> outputs) {
         public static final LastGood NONE = new LastGood("", "", Map.of());
+    }
+
+    /** An execution that a dead process left RUNNING, now marked ABANDONED. */
+    public record Abandoned(String runId, int execution, Instant startedAt) {
+    }
+
+    /**
+     * Marks every execution still RUNNING as ABANDONED. Only a run holding the lakehouse's lock calls this: no
+     * other process can be running, so a RUNNING row is one whose process died (killed, out of memory, a node
+     * restarted). Its exit code stays null and its end time unknown; the message says who found it and when.
+     */
+    public List<Abandoned> abandonRunning(String foundBy, Instant foundAt) {
+        List<Abandoned> found = new ArrayList<>();
+        for (Row r : spark.read().format("delta").load(path).filter(col("status").equalTo(RunStatus.RUNNING.name()))
+                .orderBy("started_at", "run_id", "execution").select("run_id", "execution", "started_at")
+                .collectAsList()) {
+            found.add(new Abandoned(r.getString(0), r.getInt(1), r.getTimestamp(2).toInstant()));
+        }
+        if (!found.isEmpty()) {
+            String message = "left RUNNING by a process that died; found and marked ABANDONED by " + foundBy
+                    + " at " + foundAt;
+            DeltaTable.forPath(spark, path).update(col("status").equalTo(RunStatus.RUNNING.name()), Map.of(
+                    "status", functions.lit(RunStatus.ABANDONED.name()),
+                    "exit_code", functions.lit(null).cast(DataTypes.IntegerType),
+                    "message", functions.lit(message)));
+        }
+        return found;
     }
 
     /** What the next run compares its run id and fingerprints with. */

@@ -14,9 +14,10 @@ import uk.nhs.digitalmaturity.model.OutputRecord;
  * What one execution of a command did: enough for an auditor to re-run a published figure on the same
  * snapshots and parameters and to prove the result is the same. Built with {@link #builder}: what the run
  * is (identity, parameters, code) is fixed at the start, what it did is added as it goes, and how it ended
- * last.
+ * last. The exit code is null while the execution runs (and stays so if it dies: the next run marks it
+ * {@link RunStatus#ABANDONED}).
  */
-public record RunRecord(Identity identity, Instant endedAt, RunStatus status, int exitCode, String message,
+public record RunRecord(Identity identity, Instant endedAt, RunStatus status, Integer exitCode, String message,
                         List<IngestLedger.Entry> inputs, List<String> newlyIngested, List<OutputRecord> outputs,
                         Map<String, Long> quarantined) {
 
@@ -60,9 +61,9 @@ public record RunRecord(Identity identity, Instant endedAt, RunStatus status, in
             return this;
         }
 
-        /** The record written when the execution starts: no end time, exit code 0 until it ends. */
+        /** The record written when the execution starts: no end time and no exit code until it ends. */
         public RunRecord running() {
-            return build(null, RunStatus.RUNNING, ExitCodes.OK, null);
+            return build(null, RunStatus.RUNNING, null, null);
         }
 
         public RunRecord ended(Instant at, RunStatus status, String message) {
@@ -73,7 +74,7 @@ public record RunRecord(Identity identity, Instant endedAt, RunStatus status, in
             return build(at, failure.status(), failure.exitCode(), failure.getMessage());
         }
 
-        private RunRecord build(Instant endedAt, RunStatus status, int exitCode, String message) {
+        private RunRecord build(Instant endedAt, RunStatus status, Integer exitCode, String message) {
             return new RunRecord(id, endedAt, status, exitCode, message, inputs, newlyIngested, outputs, quarantined);
         }
     }

@@ -20,7 +20,7 @@ import java.util.List;
  * contract → config           sources, columns, rules, layout; parameters and the sql/ texts
  * storage → landing → ingest  Delta and lakehouse paths; landing files; bronze
  * silver → model → runrecord  the data as at a date; reporting tables; ops.runs
- * publish → notebooks         the publication pack; the notebooks
+ * publish → notebooks → serve the publication pack; the notebooks; the read-only SQL endpoint
  * pipeline → cli              the run, stage by stage; the command line
  * </pre>
  *
@@ -31,7 +31,7 @@ import java.util.List;
 class ArchitectureTest {
     /** The data's path, lowest first. */
     static final List<String> PATH = List.of("failure", "console", "contract", "config", "storage", "landing",
-            "ingest", "silver", "model", "runrecord", "publish", "notebooks", "pipeline", "cli");
+            "ingest", "silver", "model", "runrecord", "publish", "notebooks", "serve", "pipeline", "cli");
     /** What the landing-file writers beside the path may use. */
     static final List<String> WRITERS_MAY_USE = List.of("failure", "console", "contract", "landing");
 

@@ -160,7 +160,8 @@ public class DeltaTables {
         }
     }
 
-    private static String quote(String text) {
+    /** A SQL string literal (Spark's escapes) holding {@code text}. */
+    public static String quote(String text) {
         return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 }

@@ -1,5 +1,6 @@
 package uk.nhs.digitalmaturity.storage;
 
+import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Row;
@@ -10,15 +11,26 @@ import uk.nhs.digitalmaturity.config.PipelineConfig;
 
 /** Builds the one SparkSession of a process, or joins the one spark-submit (or a test) already made. */
 public final class SparkSessions {
+    /** Delta's session extension: its SQL (MERGE, VACUUM, time travel) and analysis rules. */
+    public static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
+
     private SparkSessions() {
     }
 
     public static SparkSession getOrCreate(PipelineConfig config) {
+        return getOrCreate(config, Map.of());
+    }
+
+    /**
+     * As above, with more settings for the session a command builds (the SQL endpoint's extension and catalog);
+     * a setting named here replaces the default of the same name. Ignored when the session exists already.
+     */
+    public static SparkSession getOrCreate(PipelineConfig config, Map<String, String> settings) {
         SparkConf conf = new SparkConf();
         boolean local = !conf.contains("spark.master") || conf.get("spark.master").startsWith("local");
         SparkSession.Builder builder = SparkSession.builder()
                 .appName("nhs-digital")
-                .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+                .config("spark.sql.extensions", DELTA_EXTENSION)
                 .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
                 // Dates and as-at comparisons must not depend on the machine's zone.
                 .config("spark.sql.session.timeZone", "UTC")
@@ -47,6 +59,7 @@ public final class SparkSessions {
                     .config("spark.databricks.delta.snapshotPartitions", "2")
                     .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/nhs-digital-warehouse");
         }
+        settings.forEach(builder::config);
         return builder.getOrCreate();
     }
 

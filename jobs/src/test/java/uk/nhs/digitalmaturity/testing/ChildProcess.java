@@ -151,6 +151,11 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM (as systemd, Kubernetes or Ctrl-C's cousin sends it), to the process only; returns at once. */
+    public void terminate() {
+        process.destroy();
+    }
+
     public synchronized List<String> stdout() {
         return List.copyOf(stdout);
     }

@@ -18,10 +18,15 @@ public final class Launcher {
     }
 
     public static ChildProcess start(String name, String... args) {
+        return startWithHeap(HEAP, name, args);
+    }
+
+    /** As {@link #start}, with the heap a bigger landing zone (the sample's) needs. */
+    public static ChildProcess startWithHeap(String heap, String name, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Repo.root().resolve("bin/nhs-digital").toString());
         command.addAll(List.of(args));
-        return ChildProcess.start(name, command, Map.of("NHS_DIGITAL_HEAP", HEAP, "SPARK_LOCAL_IP", "127.0.0.1"),
+        return ChildProcess.start(name, command, Map.of("NHS_DIGITAL_HEAP", heap, "SPARK_LOCAL_IP", "127.0.0.1"),
                 Repo.root());
     }
 

@@ -421,6 +421,7 @@ class SqlEndpointIT {
     @Test
     @Order(9)
     void sigtermStopsItCleanly() throws IOException {
+        assertTrue(serve.handle().isAlive(), "serve ended before it was told to\n" + serve.printed());
         serve.terminate();
         assertEquals(0, serve.waitFor(Duration.ofMinutes(1)), serve.printed());
         assertTrue(serve.hasStdout(l -> l.startsWith("stopped: jdbc:hive2://127.0.0.1:" + port)), serve.printed());

@@ -49,6 +49,11 @@ public class ServeCommand implements Callable<Integer> {
         if (port < 1 || port > 65535 || refreshSeconds < 1) {
             return usage("--port must be 1 to 65535 and --refresh-seconds at least 1");
         }
+        try {
+            SqlEndpoint.requireFree(host, port);
+        } catch (SqlEndpoint.PortInUse e) {
+            return usage(e.getMessage());
+        }
         Progress progress = new Progress(System.out);
         SparkSession spark = ReadOnlySession.open(lake);
         ServedCatalog catalog = new ServedCatalog(spark, lake);

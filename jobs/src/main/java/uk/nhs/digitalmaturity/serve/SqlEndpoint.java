@@ -65,8 +65,11 @@ public final class SqlEndpoint implements AutoCloseable {
         return new SqlEndpoint(server, refresher);
     }
 
-    /** Binding first gives a clear message; Hive's own failure to bind is a stack trace on a background thread. */
-    private static void requireFree(String host, int port) {
+    /**
+     * Refuses a port that is taken, before anything starts: Hive's own failure to bind is a stack trace on a
+     * background thread, after Spark has started.
+     */
+    public static void requireFree(String host, int port) {
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
             probe.bind(new InetSocketAddress(host, port));

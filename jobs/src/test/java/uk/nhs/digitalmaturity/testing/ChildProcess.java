@@ -151,9 +151,12 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM (as systemd, Kubernetes or Ctrl-C's cousin sends it), to the process only; returns at once. */
+    /**
+     * SIGTERM (as systemd or Kubernetes sends it), to the process only; returns at once. Through its handle:
+     * {@code Process.destroy()} also closes our ends of its pipes, and what it prints while stopping is lost.
+     */
     public void terminate() {
-        process.destroy();
+        process.toHandle().destroy();
     }
 
     public synchronized List<String> stdout() {

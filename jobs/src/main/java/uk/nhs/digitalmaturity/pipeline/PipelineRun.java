@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
+import uk.nhs.digitalmaturity.config.MetricCode;
 import uk.nhs.digitalmaturity.config.PipelineConfig;
-import uk.nhs.digitalmaturity.config.SqlResources;
 import uk.nhs.digitalmaturity.console.Progress;
 import uk.nhs.digitalmaturity.contract.Source;
 import uk.nhs.digitalmaturity.contract.Zone;
@@ -85,9 +85,9 @@ public class PipelineRun {
         this.gitCommit = code.gitCommit() + (code.dirty() ? "-dirty" : "");
     }
 
-    /** The metric code's identity: the release and a digest of every file in sql/. */
+    /** The metric code's identity: the release and a digest of sql/, the Java that computes, and the defaults. */
     public static String codeVersion(String release) {
-        return release + "+sql." + SqlResources.digest().substring(0, 12);
+        return release + "+code." + MetricCode.digest().substring(0, 12);
     }
 
     /** The landing zone as at the date, against what bronze already holds. */

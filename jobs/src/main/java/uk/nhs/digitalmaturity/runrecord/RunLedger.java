@@ -65,7 +65,8 @@ public class RunLedger {
         COMMENTS.put("command", "Command line (subcommand and options)");
         COMMENTS.put("parameters", "Every analysis parameter, as used");
         COMMENTS.put("as_at", "Reporting date: only snapshots dated on or before it were read");
-        COMMENTS.put("code_version", "Release and digest of the sql/ files");
+        COMMENTS.put("code_version", "Release and digest of the metric code: sql/, the Java that validates, folds, "
+                + "computes and rounds, and the defaults file");
         COMMENTS.put("git_commit", "Commit the code was built from");
         COMMENTS.put("landing", "Landing zone read");
         COMMENTS.put("lakehouse", "Lakehouse written");

@@ -142,7 +142,7 @@ final class SyntheticReporting {
 
         Map<String, String> parameters = new TreeMap<>(Map.of("price_base_year", "2018-19", "window_start", "2013-14",
                 "window_end", "2018-19", "as_at", AS_AT));
-        run = new RunInfo("r20261124-synthetic0000", LocalDate.parse(AS_AT), "0.1.0+sql.synthetic", parameters, tables);
+        run = new RunInfo("r20261124-synthetic0000", LocalDate.parse(AS_AT), "0.1.0+code.synthetic", parameters, tables);
         lakehouse = dir;
     }
 

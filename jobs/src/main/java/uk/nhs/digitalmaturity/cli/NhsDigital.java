@@ -17,6 +17,8 @@ import uk.nhs.digitalmaturity.failure.UnexpectedFailure;
                 ExportNotebooksCommand.class,
                 ServeCommand.class,
                 SqlCommand.class,
+                RunsCommand.class,
+                ExportCommand.class,
                 uk.nhs.digitalmaturity.benchmark.BenchCommand.class,
                 CommandLine.HelpCommand.class
         },
@@ -24,7 +26,7 @@ import uk.nhs.digitalmaturity.failure.UnexpectedFailure;
         exitCodeList = {
                 "0:success (including a run that found nothing new)",
                 "1:unexpected failure",
-                "2:usage error (for sql: a statement refused, not understood, or naming what is not served)",
+                "2:usage error (for sql: a statement refused, not understood, or naming what is not served; for runs and export: an unknown run)",
                 "3:contract violation that stops the run",
                 "4:an output table failed its data tests",
                 "5:another run holds the lakehouse (see run --wait-for-lock)"})

@@ -146,6 +146,30 @@ public final class LakehouseLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Who holds the lakehouse now, if anyone alive does, judged as {@link #acquire} judges it (pid and start
+     * time on this host, heartbeat from another), without taking the lock or writing anything: {@code runs}
+     * asks it to tell a run under way from one whose process died.
+     */
+    public static Optional<Holder> liveHolder(Configuration conf, String lakehouseRoot) {
+        Path folder = new Path(lakehouseRoot, FOLDER);
+        try {
+            FileSystem fs = folder.getFileSystem(conf);
+            if (!fs.exists(folder)) {
+                return Optional.empty();
+            }
+            List<FileStatus> files = listing(fs, folder);
+            FileStatus top = files.isEmpty() ? null : files.get(files.size() - 1);
+            if (top == null || !top.getPath().getName().startsWith("lease-")) {
+                return Optional.empty();
+            }
+            Optional<Holder> held = readSettled(fs, top.getPath());
+            return held.isPresent() && alive(held, top, LEASE_TIMEOUT) ? held : Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the lock " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The holder now known by its run id: a refused run's message names it. */
     public void runId(String runId) {
         holder = holder.withRunId(runId);

@@ -17,6 +17,7 @@ import uk.nhs.digitalmaturity.failure.UnexpectedFailure;
                 ExportNotebooksCommand.class,
                 ServeCommand.class,
                 SqlCommand.class,
+                MaintainCommand.class,
                 uk.nhs.digitalmaturity.benchmark.BenchCommand.class,
                 CommandLine.HelpCommand.class
         },
@@ -27,7 +28,7 @@ import uk.nhs.digitalmaturity.failure.UnexpectedFailure;
                 "2:usage error (for sql: a statement refused, not understood, or naming what is not served)",
                 "3:contract violation that stops the run",
                 "4:an output table failed its data tests",
-                "5:another run holds the lakehouse (see run --wait-for-lock)"})
+                "5:another run (or maintain) holds the lakehouse (see --wait-for-lock)"})
 public class NhsDigital {
 
     public static void main(String[] args) {

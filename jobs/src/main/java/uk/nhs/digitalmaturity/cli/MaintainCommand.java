@@ -49,7 +49,9 @@ public class MaintainCommand implements Callable<Integer> {
         if (!DeltaTables.exists(spark, new org.apache.hadoop.fs.Path(lakehouse, "ops/runs").toString())) {
             return usage("no lakehouse at " + lakehouse + " (no ops/runs): run `nhs-digital run` first, or give --lakehouse");
         }
-        String command = ("maintain " + String.join(" ", spec.commandLine().getParseResult().originalArgs())).trim();
+        // picocli's original arguments start with the subcommand's name when it was given on the command line
+        String args = String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = args.startsWith("maintain") ? args : ("maintain " + args).trim();
         try {
             return new Maintenance(spark, config, new Maintenance.Request(lakehouse, retainDays, command,
                     Duration.ofSeconds(waitForLock)), new Progress(System.out)).execute();

@@ -25,7 +25,7 @@ import uk.nhs.digitalmaturity.failure.UnexpectedFailure;
         exitCodeList = {
                 "0:success (including a run that found nothing new)",
                 "1:unexpected failure",
-                "2:usage error (for sql: a statement refused, not understood, or naming what is not served)",
+                "2:usage error (for sql: a statement refused, not understood, or naming what is not served; for maintain: a --retain shorter than a table's own)",
                 "3:contract violation that stops the run",
                 "4:an output table failed its data tests",
                 "5:another run (or maintain) holds the lakehouse (see --wait-for-lock)"})

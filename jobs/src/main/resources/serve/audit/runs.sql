@@ -2,7 +2,7 @@
 CREATE VIEW audit.runs (
   run_id COMMENT 'Identity of the computation: same inputs, parameters and metric code give the same run_id',
   execution COMMENT '1 for the first execution of this run_id, 2 for the next, and so on',
-  status COMMENT 'RUNNING, SUCCEEDED, NOTHING_TO_DO, CONTRACT_VIOLATION, DATA_TEST_FAILED, FAILED or ABANDONED',
+  status COMMENT 'RUNNING, SUCCEEDED, NOTHING_TO_DO, CONTRACT_VIOLATION, DATA_TEST_FAILED, FAILED, MAINTAINED (maintain: no data changed) or ABANDONED',
   exit_code COMMENT 'Process exit code (README, "Exit codes"); null while running and for ABANDONED',
   as_at COMMENT 'Reporting date: only snapshots dated on or before it were read',
   started_at COMMENT 'When the execution started (UTC)',

@@ -12,6 +12,11 @@ public enum RunStatus {
     DATA_TEST_FAILED,
     FAILED,
     /**
+     * {@code maintain} ended well: tables compacted, checkpointed and vacuumed, no data changed. A status of its
+     * own, so that a run looking for the last good run (SUCCEEDED or NOTHING_TO_DO) never takes maintenance for one.
+     */
+    MAINTAINED,
+    /**
      * Left {@code RUNNING} by a process that died (killed, a node lost): the next run, holding the lakehouse's
      * lock and so sure that nobody else runs, marks it so and does the work again.
      */

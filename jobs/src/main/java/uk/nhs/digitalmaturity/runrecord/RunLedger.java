@@ -74,6 +74,7 @@ public class RunLedger {
         COMMENTS.put("ended_at", "When it ended (UTC); null while running, and for an ABANDONED execution "
                 + "(when its process died is not known; its message says when and by which run it was found)");
         COMMENTS.put("status", "RUNNING, SUCCEEDED, NOTHING_TO_DO, CONTRACT_VIOLATION, DATA_TEST_FAILED, FAILED, "
+                + "MAINTAINED (maintain: files compacted, checkpoints, VACUUM; no data changed), "
                 + "or ABANDONED (left RUNNING by a process that died; marked so by the next run)");
         COMMENTS.put("exit_code", "Process exit code (see README); null while running and for ABANDONED");
         COMMENTS.put("message", "Why it failed, or what it did");

@@ -29,7 +29,7 @@ public final class StoredViews {
     /** The view's rows: read back when current, else computed from {@code sql}, stored, and read back. */
     public static Dataset<Row> current(RunContext context, String name, String sql, String fingerprint) {
         SparkSession spark = context.spark();
-        String path = context.lakehouse().root() + "/silver/" + name;
+        String path = context.lakehouse().silverPath(name);
         if (!fingerprint.equals(storedFingerprint(spark, path))) {
             Dataset<Row> rows = spark.sql(sql, context.sqlParameters()).withColumn(FINGERPRINT, lit(fingerprint));
             context.delta().overwrite(rows, path, "Silver view " + name + " (sql/silver/" + name

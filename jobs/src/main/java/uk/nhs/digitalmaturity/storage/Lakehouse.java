@@ -14,6 +14,9 @@ import uk.nhs.digitalmaturity.contract.Zone;
  * Delta without any catalog.
  */
 public class Lakehouse {
+    /** The folder of the silver views kept between runs (not a database: they are never registered). */
+    public static final String SILVER = "silver";
+
     private final String root;
 
     public Lakehouse(String root) {
@@ -38,6 +41,47 @@ public class Lakehouse {
 
     public String tablePath(Zone zone, String table) {
         return root + "/" + zone.database() + "/" + table;
+    }
+
+    /** A silver view kept between runs ({@code silver/<view>/}: internal, not registered, not published). */
+    public String silverPath(String view) {
+        return root + "/" + SILVER + "/" + view;
+    }
+
+    /**
+     * Every Delta table of the lakehouse, {@code zone.table} (as runs name them; {@code silver.<view>} for the
+     * stored views) to its path, in the order of the data: bronze, restricted, silver, reporting, ops; tables in a
+     * folder by name.
+     */
+    public java.util.Map<String, String> deltaTables(SparkSession spark) {
+        java.util.List<String> folders = new java.util.ArrayList<>();
+        for (Zone zone : Zone.values()) {
+            folders.add(zone.database());
+            if (zone == Zone.RESTRICTED) {
+                folders.add(SILVER);
+            }
+        }
+        java.util.Map<String, String> tables = new java.util.LinkedHashMap<>();
+        try {
+            for (String folder : folders) {
+                Path dir = new Path(root + "/" + folder);
+                FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+                if (!fs.exists(dir)) {
+                    continue;
+                }
+                java.util.List<String> names = new java.util.ArrayList<>();
+                for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(dir)) {
+                    if (f.isDirectory() && fs.exists(new Path(f.getPath(), "_delta_log"))) {
+                        names.add(f.getPath().getName());
+                    }
+                }
+                java.util.Collections.sort(names);
+                names.forEach(n -> tables.put(folder + "." + n, root + "/" + folder + "/" + n));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot list the tables of " + root + ": " + e.getMessage(), e);
+        }
+        return tables;
     }
 
     public String publicationPath(LocalDate asAt) {

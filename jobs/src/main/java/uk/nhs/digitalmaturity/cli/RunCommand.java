@@ -87,7 +87,10 @@ public class RunCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         SparkSession spark = SparkSessions.getOrCreate(parameters);
-        String command = "run " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        // From nhs-digital, picocli's original arguments start with the subcommand's name ("run run …" was
+        // recorded before); a RunCommand run on its own has only its options.
+        String args = String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = args.equals("run") || args.startsWith("run ") ? args : "run " + args;
         RunRequest request = new RunRequest(landing, lakehouse, date, parameters, command.trim(), !noNotebooks,
                 verifyChecksums, rebuild, Duration.ofSeconds(waitForLock));
         return new PipelineRun(spark, request, new Progress(System.out)).execute();

@@ -183,6 +183,9 @@ class RunsAndExportTest {
                 outputLine);
         assertTrue(whole.out().lines().anyMatch(l -> l.matches("\\|price_base_year\\s*\\|2018-19\\s*\\|")), whole.out());
         assertTrue(whole.out().lines().anyMatch(l -> l.matches("\\|as_at\\s*\\|2026-11-24\\s*\\|")), whole.out());
+        // the pack it published: the CSV of it_capex_by_year with its 7 rows (one per year, 2013-14 to 2019-20)
+        assertTrue(whole.out().lines().anyMatch(l -> l.matches("\\|it_capex_by_year.csv\\s*\\|[0-9a-f]{64}\\|\\s*7\\s*\\|")),
+                whole.out());
 
         CliResult unknown = runs("r20000101-000000000000");
         assertEquals(ExitCodes.USAGE, unknown.exitCode(), unknown.summary());

@@ -101,7 +101,7 @@ public class RunsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The run's line as name and value, one per line, then its parameters, inputs and outputs as tables. */
+    /** The run's line as name and value, one per line, then its parameters, inputs, outputs and pack as tables. */
     private void printWhole(SparkSession spark, RunHistory history, int n) {
         Row header = history.header(runId, n).head();
         List<Row> fields = new ArrayList<>();
@@ -115,6 +115,7 @@ public class RunsCommand implements Callable<Integer> {
         section("parameters", history.parameters(runId, n));
         section("inputs", history.inputs(runId, n));
         section("outputs", history.outputs(runId, n));
+        section("publication", history.publication(runId, n));
     }
 
     private static void section(String title, Dataset<Row> rows) {

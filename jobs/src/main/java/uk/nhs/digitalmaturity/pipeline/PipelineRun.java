@@ -34,8 +34,10 @@ import uk.nhs.digitalmaturity.notebooks.NotebookExport;
 import uk.nhs.digitalmaturity.notebooks.RunInfo;
 import uk.nhs.digitalmaturity.pipeline.CodeVersion;
 import uk.nhs.digitalmaturity.publish.LeakScan;
+import uk.nhs.digitalmaturity.publish.Manifest;
 import uk.nhs.digitalmaturity.publish.PublicationPack;
 import uk.nhs.digitalmaturity.runrecord.RunLedger;
+import uk.nhs.digitalmaturity.runrecord.PublishedFile;
 import uk.nhs.digitalmaturity.runrecord.RunRecord;
 import uk.nhs.digitalmaturity.silver.CurrentViews;
 import uk.nhs.digitalmaturity.silver.DeflatorCoverage;
@@ -157,6 +159,7 @@ public class PipelineRun {
             record.outputs(outputs);
             boolean changed = !report.nothingNew() || outputs.stream().anyMatch(OutputRecord::recomputed);
             publish(context, changed);
+            record.publication(published(context.asAt()));
             exportNotebooks(context, outputs, changed);
             return finish(runs, record, runId, report, outputs, changed);
         } catch (Throwable t) { // Spark's checked exceptions (thrown undeclared by Scala) and Errors too
@@ -249,7 +252,7 @@ public class PipelineRun {
      */
     private boolean upToDate(RunLedger.LastGood last, String runId) {
         return !request.rebuild() && last.runId().equals(runId) && last.gitCommit().equals(gitCommit)
-                && exists(lakehouse.publicationPath(request.asAt()) + "/manifest.json")
+                && exists(lakehouse.publicationPath(request.asAt()) + "/" + Manifest.FILE)
                 && (!request.notebooks() || exists(lakehouse.notebooksPath(request.asAt()) + "/" + NotebookExport.INDEX));
     }
 
@@ -257,7 +260,8 @@ public class PipelineRun {
     private int nothingToDo(RunLedger runs, RunRecord.Builder record, Scan scan, RunLedger.LastGood last) {
         List<OutputRecord> outputs = last.outputs().values().stream()
                 .map(o -> new OutputRecord(o.table(), o.deltaVersion(), o.rows(), false, o.fingerprint())).toList();
-        RunRecord done = record.outputs(outputs).ended(Instant.now(), RunStatus.NOTHING_TO_DO, NOTHING_NEW);
+        RunRecord done = record.outputs(outputs).publication(published(request.asAt()))
+                .ended(Instant.now(), RunStatus.NOTHING_TO_DO, NOTHING_NEW);
         runs.write(done);
         progress.line("run    %s (execution %d) as at %s: %d landing file(s), 0 new", done.identity().runId(),
                 done.identity().execution(), request.asAt(), scan.files().size());
@@ -301,7 +305,7 @@ public class PipelineRun {
      */
     private void publish(RunContext context, boolean changed) {
         String folder = lakehouse.publicationPath(context.asAt());
-        if (!changed && exists(folder + "/manifest.json")) {
+        if (!changed && exists(folder + "/" + Manifest.FILE)) {
             progress.line("publish %-38s up to date", "publication/" + context.asAt());
             return;
         }
@@ -322,6 +326,12 @@ public class PipelineRun {
             throw new PublicationRefused("restricted data in the publication pack " + folder + ": " + findings);
         }
         progress.line("publish %-38s %d files", "publication/" + context.asAt(), files.size() + 1);
+    }
+
+    /** The pack of the as-at date as its manifest lists it, for the run's record ({@code verify} reads it). */
+    private List<PublishedFile> published(java.time.LocalDate asAt) {
+        return Manifest.read(spark.sparkContext().hadoopConfiguration(), lakehouse.publicationPath(asAt))
+                .map(Manifest::files).orElse(List.of());
     }
 
     /** The notebooks of the run's reporting tables, {@code notebooks/<as-at>/}, unless switched off. */

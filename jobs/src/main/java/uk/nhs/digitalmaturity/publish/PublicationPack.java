@@ -64,7 +64,7 @@ public class PublicationPack {
                 "definition", "source"), dictionary));
         Map<String, String> hashes = new LinkedHashMap<>();
         files.forEach((name, bytes) -> hashes.put(name, Sha256.hex(bytes)));
-        files.put("manifest.json", manifest(hashes, rowCounts));
+        files.put(Manifest.FILE, manifest(hashes, rowCounts));
         writeAll(files);
         return hashes;
     }

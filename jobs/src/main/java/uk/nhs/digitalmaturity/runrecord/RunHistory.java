@@ -10,10 +10,13 @@ import static org.apache.spark.sql.functions.when;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -140,8 +143,52 @@ public final class RunHistory {
     public Dataset<Row> whole(String runId, int execution) {
         List<Column> columns = new ArrayList<>(summaryColumns());
         columns.addAll(List.of(col("command"), col("code_version"), col("git_commit"), col("landing"),
-                col("lakehouse"), col("parameters"), col("quarantined"), col("inputs"), col("outputs")));
+                col("lakehouse"), col("parameters"), col("quarantined"), col("inputs"), col("outputs"),
+                publication().as("publication")));
         return one(runId, execution).select(columns.toArray(Column[]::new));
+    }
+
+    /** Every file of the pack the execution left, with its SHA-256 and rows (none for records before 0.2.0). */
+    public Dataset<Row> publication(String runId, int execution) {
+        return one(runId, execution).select(org.apache.spark.sql.functions.explode(publication()).as("f"))
+                .selectExpr("f.file", "f.sha256", "f.rows");
+    }
+
+    /** {@code ops.runs.publication}, or null in a lakehouse whose ops.runs predates the column (0.1.0). */
+    private Column publication() {
+        return java.util.Arrays.asList(runs.columns()).contains("publication") ? col("publication")
+                : lit(null).cast(new org.apache.spark.sql.types.ArrayType(RunLedger.PUBLISHED, false));
+    }
+
+    /**
+     * What {@code verify} needs of one execution: how it was computed (as-at, parameters, code version), exactly
+     * which landing files it read, and what it left (tables with their Delta versions, the pack's files).
+     *
+     * @param publication null when the record predates the column (0.1.0)
+     */
+    public record Recorded(String runId, int execution, LocalDate asAt, String codeVersion,
+                           Map<String, String> parameters, List<String> inputFiles, List<OutputRecord> outputs,
+                           List<PublishedFile> publication) {
+    }
+
+    /** One execution's record for {@code verify}. */
+    public Recorded recorded(String runId, int execution) {
+        Row r = one(runId, execution).select(col("as_at"), col("code_version"), col("parameters"),
+                expr("transform(inputs, i -> i.source_file)"), col("outputs"), publication()).head();
+        List<OutputRecord> outputs = new ArrayList<>();
+        for (Row o : r.<Row>getList(4)) {
+            outputs.add(new OutputRecord(o.getString(0), o.getLong(1), o.getLong(2), o.getBoolean(3), o.getString(4)));
+        }
+        List<PublishedFile> publication = null;
+        if (!r.isNullAt(5)) {
+            publication = new ArrayList<>();
+            for (Row f : r.<Row>getList(5)) {
+                publication.add(new PublishedFile(f.getString(0), f.getString(1), f.isNullAt(2) ? null : f.getLong(2)));
+            }
+        }
+        return new Recorded(runId, execution, r.getDate(0).toLocalDate(), r.getString(1),
+                new TreeMap<>(r.<String, String>getJavaMap(2)), List.copyOf(r.<String>getList(3)), List.copyOf(outputs),
+                publication == null ? null : List.copyOf(publication));
     }
 
     /** The table as the execution recorded it (Delta version and rows), or empty when it recorded no such table. */

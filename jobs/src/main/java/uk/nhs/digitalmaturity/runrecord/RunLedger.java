@@ -36,6 +36,8 @@ public class RunLedger {
             .add("table", DataTypes.StringType).add("delta_version", DataTypes.LongType)
             .add("rows", DataTypes.LongType).add("recomputed", DataTypes.BooleanType)
             .add("fingerprint", DataTypes.StringType);
+    static final StructType PUBLISHED = new StructType()
+            .add("file", DataTypes.StringType).add("sha256", DataTypes.StringType).add("rows", DataTypes.LongType);
     public static final StructType SCHEMA = new StructType()
             .add("run_id", DataTypes.StringType, false)
             .add("execution", DataTypes.IntegerType, false)
@@ -53,7 +55,8 @@ public class RunLedger {
             .add("message", DataTypes.StringType)
             .add("inputs", new ArrayType(INPUT, false))
             .add("outputs", new ArrayType(OUTPUT, false))
-            .add("quarantined", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType));
+            .add("quarantined", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType))
+            .add("publication", new ArrayType(PUBLISHED, false));
     public static final String COMMENT = "Every execution of the pipeline: parameters, code version, the landing "
             + "snapshots it read with their checksums, each output table's Delta version and row count, and "
             + "quarantine counts. The run_id identifies the computation (inputs, parameters, metric code).";
@@ -81,6 +84,8 @@ public class RunLedger {
         COMMENTS.put("inputs", "Every landing file visible at as_at, with SHA-256 and row counts");
         COMMENTS.put("outputs", "Every output table: Delta version, rows, whether rebuilt, fingerprint");
         COMMENTS.put("quarantined", "Rows quarantined by this execution's ingest, per bronze table");
+        COMMENTS.put("publication", "Every file of the publication pack the execution left, with its SHA-256 and rows, "
+                + "as its manifest.json lists them: what `verify` recomputes (null for records before 0.2.0)");
     }
 
     private final SparkSession spark;
@@ -91,7 +96,9 @@ public class RunLedger {
         this.spark = spark;
         this.delta = delta;
         this.path = lakehouse.tablePath(Zone.OPS, TABLE);
-        delta.ensureExists(path, DeltaTables.commented(SCHEMA, COMMENTS), List.of(), COMMENT);
+        if (!delta.ensureExists(path, DeltaTables.commented(SCHEMA, COMMENTS), List.of(), COMMENT)) {
+            delta.addMissingColumns(path, DeltaTables.commented(SCHEMA, COMMENTS)); // publication: since 0.2.0
+        }
         lakehouse.register(spark, Zone.OPS, TABLE);
     }
 
@@ -155,11 +162,13 @@ public class RunLedger {
         List<Row> outputs = new ArrayList<>();
         r.outputs().forEach(o -> outputs.add(RowFactory.create(o.table(), o.deltaVersion(), o.rows(), o.recomputed(),
                 o.fingerprint())));
+        List<Row> publication = new ArrayList<>();
+        r.publication().forEach(f -> publication.add(RowFactory.create(f.file(), f.sha256(), f.rows())));
         RunRecord.Identity id = r.identity();
         Row row = RowFactory.create(id.runId(), id.execution(), id.command(), id.parameters(),
                 java.sql.Date.valueOf(id.asAt()), id.codeVersion(), id.gitCommit(), id.landing(), id.lakehouse(),
                 Timestamp.from(id.startedAt()), r.endedAt() == null ? null : Timestamp.from(r.endedAt()),
-                r.status().name(), r.exitCode(), r.message(), inputs, outputs, r.quarantined());
+                r.status().name(), r.exitCode(), r.message(), inputs, outputs, r.quarantined(), publication);
         Dataset<Row> update = DeltaTables.withComments(spark.createDataFrame(List.of(row), SCHEMA), COMMENTS);
         DeltaTable.forPath(spark, path).as("t")
                 .merge(update.as("u"), "t.run_id = u.run_id AND t.execution = u.execution")

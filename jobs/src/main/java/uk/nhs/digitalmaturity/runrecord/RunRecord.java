@@ -19,7 +19,7 @@ import uk.nhs.digitalmaturity.model.OutputRecord;
  */
 public record RunRecord(Identity identity, Instant endedAt, RunStatus status, Integer exitCode, String message,
                         List<IngestLedger.Entry> inputs, List<String> newlyIngested, List<OutputRecord> outputs,
-                        Map<String, Long> quarantined) {
+                        Map<String, Long> quarantined, List<PublishedFile> publication) {
 
     /** The identity of an execution: what does not change between its first record and its last. */
     public record Identity(String runId, int execution, String command, Map<String, String> parameters,
@@ -38,6 +38,7 @@ public record RunRecord(Identity identity, Instant endedAt, RunStatus status, In
         private List<String> newlyIngested = List.of();
         private List<OutputRecord> outputs = List.of();
         private Map<String, Long> quarantined = Map.of();
+        private List<PublishedFile> publication = List.of();
 
         private Builder(Identity id) {
             this.id = id;
@@ -61,6 +62,12 @@ public record RunRecord(Identity identity, Instant endedAt, RunStatus status, In
             return this;
         }
 
+        /** The publication pack's files as its manifest lists them (the pack may be one an earlier run wrote). */
+        public Builder publication(List<PublishedFile> files) {
+            this.publication = List.copyOf(files);
+            return this;
+        }
+
         /** The record written when the execution starts: no end time and no exit code until it ends. */
         public RunRecord running() {
             return build(null, RunStatus.RUNNING, null, null);
@@ -75,7 +82,8 @@ public record RunRecord(Identity identity, Instant endedAt, RunStatus status, In
         }
 
         private RunRecord build(Instant endedAt, RunStatus status, Integer exitCode, String message) {
-            return new RunRecord(id, endedAt, status, exitCode, message, inputs, newlyIngested, outputs, quarantined);
+            return new RunRecord(id, endedAt, status, exitCode, message, inputs, newlyIngested, outputs, quarantined,
+                    publication);
         }
     }
 }

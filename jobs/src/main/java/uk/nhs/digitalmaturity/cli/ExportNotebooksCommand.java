@@ -1,12 +1,9 @@
 package uk.nhs.digitalmaturity.cli;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +41,7 @@ public class ExportNotebooksCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SparkSession spark = SparkSessions.getOrCreate(PipelineConfig.load(null));
-        Lakehouse lake = existing(spark, lakehouse);
+        Lakehouse lake = Lakehouse.existing(spark.sparkContext().hadoopConfiguration(), lakehouse);
         Optional<RunInfo> run = lake == null ? Optional.empty() : RunInfo.latest(spark, lake, asAt);
         if (run.isEmpty()) {
             spec.commandLine().getErr().println("usage: no successful run in " + lakehouse
@@ -62,16 +59,5 @@ public class ExportNotebooksCommand implements Callable<Integer> {
         new Progress(System.out).line("notebooks %s: %d notebooks of run %s as at %s", folder, files.size(),
                 run.get().runId(), run.get().asAt());
         return ExitCodes.OK;
-    }
-
-    /** The lakehouse, or null when the folder does not exist (never created here: this command only reads it). */
-    private static Lakehouse existing(SparkSession spark, String location) {
-        try {
-            Path path = new Path(location);
-            FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            return fs.exists(path) ? new Lakehouse(fs.makeQualified(path).toString()) : null;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read lakehouse " + location + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -1,11 +1,7 @@
 package uk.nhs.digitalmaturity.serve;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import uk.nhs.digitalmaturity.config.PipelineConfig;
 import uk.nhs.digitalmaturity.storage.Lakehouse;
@@ -22,13 +18,7 @@ public final class ReadOnlySession {
 
     /** The lakehouse as a qualified path, or null when there is no such folder (this command never creates one). */
     public static Lakehouse existing(String location) {
-        try {
-            Path path = new Path(location);
-            FileSystem fs = path.getFileSystem(new Configuration());
-            return fs.exists(path) ? new Lakehouse(fs.makeQualified(path).toString()) : null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read lakehouse " + location, e);
-        }
+        return Lakehouse.existing(new Configuration(), location);
     }
 
     public static SparkSession open(Lakehouse lakehouse) {

@@ -35,6 +35,20 @@ public class Lakehouse {
         }
     }
 
+    /**
+     * The lakehouse at {@code location} if the folder exists, else null: the commands that only read (runs, sql,
+     * serve, export, verify) must not create an empty lakehouse where a path was mistyped.
+     */
+    public static Lakehouse existing(org.apache.hadoop.conf.Configuration hadoop, String location) {
+        try {
+            Path path = new Path(location);
+            FileSystem fs = path.getFileSystem(hadoop);
+            return fs.exists(path) ? new Lakehouse(fs.makeQualified(path).toString()) : null;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read lakehouse " + location + ": " + e.getMessage(), e);
+        }
+    }
+
     public String root() {
         return root;
     }

@@ -28,7 +28,8 @@ import uk.nhs.digitalmaturity.testing.SharedSpark;
  * {@code maintain} on a copy of the {@code finance} fixture after two runs (the fixture's, then a resubmitted
  * finance return in a new snapshot), twice: it compacts bronze, writes checkpoints, vacuums with the tables'
  * seven-year retention, records itself, and changes no table's rows, so time travel to the first run still reads
- * its rows; the second time it has nothing to do but record itself.
+ * its rows (and {@code VerifyTest} verifies the first run after maintenance); the second time it has nothing to do
+ * but record itself.
  */
 class MaintainTest {
     private static final String CAPEX = "reporting/it_capex_by_year";

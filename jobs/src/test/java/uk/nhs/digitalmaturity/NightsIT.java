@@ -142,6 +142,15 @@ class NightsIT {
                 System.out.println(run.printed());
             }
         }
+        // Before a run marks it ABANDONED, `runs` shows the execution killed last as not finished, not as running.
+        Execution lastKilled = killed.get(killed.size() - 1);
+        try (ChildProcess runs = Launcher.start("runs after K4", "runs", "--lakehouse", lakehouse.toString(),
+                "--format", "csv")) {
+            int exit = runs.waitFor(RUN);
+            checks.add(() -> assertEquals(0, exit, runs.printed()));
+            checks.add(() -> assertTrue(runs.stdout().stream().anyMatch(l -> l.startsWith(lastKilled.runId() + ","
+                    + lastKilled.execution() + ",") && l.contains("RUNNING (no live process: died?)")), runs.printed()));
+        }
         try (ChildProcess last = Launcher.run("the rerun after K4", landing, lakehouse)) {
             int exit = last.waitFor(RUN);
             checks.add(() -> assertEquals(0, exit, last.printed()));

@@ -2,6 +2,7 @@ package uk.nhs.digitalmaturity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,11 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.failure.ExitCodes;
 import uk.nhs.digitalmaturity.publish.LeakScan;
+import uk.nhs.digitalmaturity.testing.AsAt;
+import uk.nhs.digitalmaturity.testing.Cli;
+import uk.nhs.digitalmaturity.testing.CliResult;
 import uk.nhs.digitalmaturity.testing.Landings;
 import uk.nhs.digitalmaturity.testing.Repo;
 import uk.nhs.digitalmaturity.testing.SampleLakehouse;
@@ -41,6 +46,17 @@ class SampleDataPipelineTest {
             assertEquals(inFiles, SampleLakehouse.table("ops/ingested_files").filter("source = '" + source.table() + "'")
                     .selectExpr("coalesce(sum(valid_rows), 0)").head().getLong(0), source.table() + " ledger");
         }
+    }
+
+    @Test
+    void runsListsTheSampleRun() {
+        String runId = SampleLakehouse.table("ops/runs").select("run_id").head().getString(0);
+        CliResult runs = Cli.run("runs", "--lakehouse", SampleLakehouse.get().toString());
+        assertEquals(ExitCodes.OK, runs.exitCode(), runs.summary());
+        // one line per execution: the sample run, SUCCEEDED, as at the sample date
+        String line = runs.out().lines().filter(l -> l.contains(runId)).findFirst().orElseThrow(() ->
+                new AssertionError(runs.out()));
+        assertTrue(line.contains("SUCCEEDED") && line.contains(AsAt.SAMPLE), line);
     }
 
     @Test

@@ -71,7 +71,7 @@ class StandaloneClusterIT {
                 // launcher uses the same two. Spark's default of 200 partitions makes this run ten times longer.
                 "--conf", "spark.sql.shuffle.partitions=2",
                 "--conf", "spark.default.parallelism=2",
-                Repo.buildDir().resolve("nhs-digital-0.1.0-cluster.jar").toString(),
+                Repo.buildDir().resolve("nhs-digital-0.2.0-cluster.jar").toString(),
                 "run", "--landing", Repo.fixture(FIXTURE).toString(), "--lakehouse", onCluster.toString(),
                 "--as-at", AsAt.FIXTURES, "--no-notebooks"));
         try (ChildProcess driver = cluster.java("spark-submit", "2g", "org.apache.spark.deploy.SparkSubmit", submit)) {

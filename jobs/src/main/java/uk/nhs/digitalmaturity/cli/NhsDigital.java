@@ -19,6 +19,7 @@ import uk.nhs.digitalmaturity.failure.UnexpectedFailure;
                 SqlCommand.class,
                 RunsCommand.class,
                 ExportCommand.class,
+                VerifyCommand.class,
                 MaintainCommand.class,
                 uk.nhs.digitalmaturity.benchmark.BenchCommand.class,
                 CommandLine.HelpCommand.class
@@ -27,10 +28,12 @@ import uk.nhs.digitalmaturity.failure.UnexpectedFailure;
         exitCodeList = {
                 "0:success (including a run that found nothing new)",
                 "1:unexpected failure",
-                "2:usage error (for sql: a statement refused, not understood, or naming what is not served; for runs and export: an unknown run; for maintain: a --retain shorter than a table's own)",
+                "2:usage error (for sql: a statement refused, not understood, or naming what is not served; for runs, export and verify: an unknown run; for maintain: a --retain shorter than a table's own)",
                 "3:contract violation that stops the run",
                 "4:an output table failed its data tests",
-                "5:another run (or maintain) holds the lakehouse (see --wait-for-lock)"})
+                "5:another run (or maintain) holds the lakehouse (see --wait-for-lock)",
+                "6:verify: the recomputed publication differs from the run's (files and first keys named)",
+                "7:verify: this build's code version is not the run's (see --allow-code-change)"})
 public class NhsDigital {
 
     public static void main(String[] args) {

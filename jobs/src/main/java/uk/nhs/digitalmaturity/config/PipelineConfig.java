@@ -84,6 +84,41 @@ public final class PipelineConfig {
     }
 
     /**
+     * The configuration a recorded run used, rebuilt from its {@code ops.runs} parameters ({@link #describe}'s
+     * text) over the shipped defaults, for {@code verify}. An organisations date equal to the as-at date is the
+     * default (none fixed): both describe the same way.
+     *
+     * @throws IllegalArgumentException when a recorded parameter is not one this build knows, or does not describe
+     *         back to the recorded text (the run was made by other code)
+     */
+    public static PipelineConfig reproducing(Map<String, String> recorded, LocalDate asAt) {
+        PipelineConfig copy = load(null).with(null, null, null, null);
+        for (Map.Entry<String, String> p : recorded.entrySet()) {
+            String value = p.getValue();
+            switch (p.getKey()) {
+                case "as_at", "z_95" -> { } // the date itself; a constant computed from commons-math3
+                case "organisations_as_at" -> copy.organisationsAsAt = value.equals(asAt.toString()) ? null : value;
+                case "price_base_year" -> copy.priceBaseYear = value;
+                case "window_start" -> copy.windowStart = value;
+                case "window_end" -> copy.windowEnd = value;
+                case "reference_period" -> copy.referencePeriod = value;
+                case "it_share_ambition_pct" -> copy.itShareAmbitionPct = Double.parseDouble(value);
+                case "cyber_comparison_dates" -> copy.cyberComparisonDates = value.isEmpty() ? List.of()
+                        : List.of(value.split(","));
+                default -> throw new IllegalArgumentException("the run recorded a parameter this build does not know: "
+                        + p.getKey());
+            }
+        }
+        copy.validate();
+        Map<String, String> described = copy.describe(asAt);
+        if (!described.equals(new TreeMap<>(recorded))) {
+            throw new IllegalArgumentException("the run's parameters do not describe back the same way in this build: "
+                    + "recorded " + new TreeMap<>(recorded) + ", rebuilt " + described);
+        }
+        return copy;
+    }
+
+    /**
      * The organisations date of a run as at {@code asAt}: the date at which predecessors are folded into their
      * successors and at which a trust is "current" in every trust-level table (contract, organisations/).
      * The reporting date unless the run fixes an earlier one, to reproduce a figure with the trusts as they

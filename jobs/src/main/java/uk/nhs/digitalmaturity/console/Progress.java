@@ -8,15 +8,26 @@ import java.io.PrintStream;
  */
 public class Progress {
     private final PrintStream out;
+    private final String indent;
     private long last = System.nanoTime();
 
     public Progress(PrintStream out) {
+        this(out, "");
+    }
+
+    private Progress(PrintStream out, String indent) {
         this.out = out;
+        this.indent = indent;
+    }
+
+    /** The same output, each line indented: the stages of a run within another command ({@code verify}). */
+    public Progress indented() {
+        return new Progress(out, indent + "  ");
     }
 
     public void line(String format, Object... args) {
         long now = System.nanoTime();
-        out.println(String.format(java.util.Locale.ROOT, format, args)
+        out.println(indent + String.format(java.util.Locale.ROOT, format, args)
                 + String.format(java.util.Locale.ROOT, "  [%.1f s]", (now - last) / 1e9));
         last = now;
         out.flush();

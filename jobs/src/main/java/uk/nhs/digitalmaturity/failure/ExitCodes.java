@@ -24,6 +24,16 @@ public final class ExitCodes {
      * give {@code run --wait-for-lock SECONDS}.
      */
     public static final int LAKEHOUSE_BUSY = 5;
+    /**
+     * {@code verify}: recomputed from bronze, the run's publication pack is not the one it published (the report
+     * names each file and table that differs, and the first keys). Bronze, or the history under it, changed.
+     */
+    public static final int NOT_REPRODUCED = 6;
+    /**
+     * {@code verify}: this build's code version is not the run's, so a difference would prove nothing about the
+     * data. Verify with the run's release, or give {@code --allow-code-change} to see which tables the code changed.
+     */
+    public static final int CODE_CHANGED = 7;
 
     private ExitCodes() {
     }

@@ -19,8 +19,11 @@ public record CodeVersion(String release, String gitCommit, boolean dirty) {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read nhs-digital-git.properties", e);
         }
-        String release = CodeVersion.class.getPackage().getImplementationVersion();
-        return new CodeVersion(release == null ? "0.1.0" : release,
+        // The project version as Maven wrote it at build time: the same for the jar and for the classes the tests
+        // run from (a jar manifest's version is missing there); "unknown" only for classes built without Maven.
+        String manifest = CodeVersion.class.getPackage().getImplementationVersion();
+        String release = git.getProperty("git.build.version", manifest == null ? "unknown" : manifest);
+        return new CodeVersion(release,
                 git.getProperty("git.commit.id", "unknown"),
                 Boolean.parseBoolean(git.getProperty("git.dirty", "false")));
     }

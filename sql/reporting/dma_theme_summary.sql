@@ -18,6 +18,10 @@
 -- (nearly every NHS trust answered: 238 in 2016, 232 in 2017), so sampling is not the main uncertainty; and the interval says
 -- nothing about whether the self-assessed answers are accurate (they are unvalidated, NAO paragraph 1.19).
 --
+-- trusts_high_on_all_themes is a figure of the survey year, not of the row: the trusts HIGH on readiness,
+-- capability and infrastructure at once (Figure 4 shows each theme alone). It repeats on every row of the year, so
+-- it must not be summed over rows.
+--
 -- At p = 0 the lower limit is exactly 0 and at p = 1 the upper limit is exactly 100 (the formula gives these
 -- values; they are set explicitly so that floating-point rounding cannot move them).
 WITH bands AS (
@@ -41,6 +45,19 @@ respondents AS (
     SELECT survey_year, theme, count(DISTINCT org_code) AS responding_trusts
     FROM dma_theme_scored
     GROUP BY survey_year, theme
+),
+
+high_on_all_themes AS (
+    -- trusts HIGH on each of the three scored themes in a year (a trust whose sector was asked none of a theme's
+    -- questions has fewer than three scores, so it cannot be among them)
+    SELECT survey_year, count(*) AS trusts_high_on_all_themes
+    FROM (
+        SELECT survey_year, org_code
+        FROM dma_theme_scored
+        GROUP BY survey_year, org_code
+        HAVING count_if(band = 'HIGH') = 3
+    ) AS all_high
+    GROUP BY survey_year
 ),
 
 shares AS (
@@ -71,7 +88,7 @@ wilson AS (
 )
 
 SELECT
-    survey_year,
+    w.survey_year,
     theme,
     band,
     trusts,
@@ -79,6 +96,9 @@ SELECT
     100.0D * p                                                                AS share_pct,
     CASE WHEN trusts = 0 THEN 0.0D ELSE 100.0D * (centre - half_width) END     AS ci_low_pct,
     CASE WHEN trusts = responding_trusts THEN 100.0D ELSE 100.0D * (centre + half_width) END AS ci_high_pct,
+    coalesce(h.trusts_high_on_all_themes, 0)                                   AS trusts_high_on_all_themes,
     band_order,
     CASE theme WHEN 'READINESS' THEN 1 WHEN 'CAPABILITY' THEN 2 WHEN 'INFRASTRUCTURE' THEN 3 END AS theme_order
-FROM wilson
+FROM wilson AS w
+LEFT JOIN high_on_all_themes AS h
+    ON h.survey_year = w.survey_year

@@ -83,8 +83,35 @@ public final class Figures {
                             r -> Labels.of(r.get(band)),
                             r -> rank(List.of("LOW", "MEDIUM", "HIGH"), r.get(band)),
                             "share_pct"));
-                })));
+                }), new Section("## Movement between bands", "reporting.dma_band_transitions", BAND_TRANSITIONS_SQL,
+                        (t, run) -> {
+                            int to = t.index("band_to");
+                            return t.rows().isEmpty() ? List.of() : List.of(ChartData.pivot(
+                                    ChartData.STACKED_HORIZONTAL,
+                                    "Trusts by band in the earlier survey and band in the later one",
+                                    subtitle("reporting.dma_band_transitions", run), "", "Trusts", "0", t,
+                                    r -> Labels.of(r.get(t.index("theme"))) + ", " + r.get(t.index("survey_year_from"))
+                                            + " " + Labels.of(r.get(t.index("band_from"))),
+                                    r -> r.get(t.index("survey_year_to")) + " " + Labels.of(r.get(to)),
+                                    r -> rank(List.of("NOT_SCORED", "LOW", "MEDIUM", "HIGH"), r.get(to)),
+                                    "trusts"));
+                        })));
     }
+
+    static final String BAND_TRANSITIONS_SQL = """
+            -- Figure 4 shows the share per band; this shows who moved: trusts by band in the earlier survey
+            -- and in the later one (NOT_SCORED: entered, or left)
+            SELECT
+                t.survey_year_from,
+                t.survey_year_to,
+                t.theme,
+                t.band_from,
+                t.band_to,
+                t.movement,
+                t.trusts,
+                round(t.share_of_band_from_pct) AS share_of_band_from_pct_rounded
+            FROM reporting.dma_band_transitions AS t
+            ORDER BY t.survey_year_to, t.theme_order, t.band_from_order, t.band_to_order""";
 
     // ---------------------------------------------------------------- Figure 6
 

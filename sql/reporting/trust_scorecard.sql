@@ -67,6 +67,16 @@ standards AS (
         ON y.org_code = a.org_code AND y.dma_survey_year = a.survey_year
     WHERE a.topic_kind = 'STANDARD'
     GROUP BY a.org_code
+),
+
+programmes AS (
+    -- national digital funding programmes the trust's own code is a member of, in a fixed order, ';'-separated
+    SELECT
+        org_code,
+        concat_ws(';', array_sort(collect_set(programme)))     AS digital_programmes,
+        sum(central_funding_gbp)                               AS programme_funding_gbp
+    FROM current_programme_membership
+    GROUP BY org_code
 )
 
 SELECT
@@ -91,7 +101,9 @@ SELECT
     c.standards_complied_with,
     c.standards_asked,
     p.latest_dspt_year,
-    p.latest_status                 AS latest_dspt_status
+    p.latest_status                 AS latest_dspt_status,
+    g.digital_programmes,
+    g.programme_funding_gbp
 FROM trusts AS t
 LEFT JOIN per_fte AS f ON f.org_code = t.org_code
 LEFT JOIN latest_it_share AS s ON s.org_code = t.org_code
@@ -99,3 +111,4 @@ LEFT JOIN latest_informatics AS i ON i.org_code = t.org_code
 LEFT JOIN latest_themes AS d ON d.org_code = t.org_code
 LEFT JOIN standards AS c ON c.org_code = t.org_code
 LEFT JOIN reporting.dspt_trust_years AS p ON p.org_code = t.org_code
+LEFT JOIN programmes AS g ON g.org_code = t.org_code

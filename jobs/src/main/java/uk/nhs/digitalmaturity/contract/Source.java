@@ -149,7 +149,18 @@ public enum Source {
                     finYear("dspt_year", "Toolkit year YYYY-YY"),
                     oneOf("status", DsptStatus.codes(), "Publication status"),
                     date("status_date", true, "Date of the status")),
-            List.of("org_code", "dspt_year", "status_date"), List.of(Reference.KNOWN_ORG));
+            List.of("org_code", "dspt_year", "status_date"), List.of(Reference.KNOWN_ORG)),
+
+    PROGRAMME_MEMBERSHIP("programmes", "programme_membership.csv", Zone.BRONZE,
+            List.of(pattern("org_code", Codes.ORG_CODE, "an ODS code", "Member trust"),
+                    oneOf("programme", List.of("GLOBAL_DIGITAL_EXEMPLAR", "FAST_FOLLOWER", "DIGITAL_ASPIRANT"),
+                            "National digital funding programme"),
+                    pattern("start_year", "^\\d{4}$", "a four-digit year",
+                            "Year the trust's membership and funding started (2016 for 2016-17)"),
+                    number("central_funding_gbp", ColumnType.DECIMAL, true,
+                            new Column.Range(BigDecimal.ZERO, true, null, false),
+                            "Central funding committed to the trust by the programme, GBP")),
+            List.of("org_code", "programme"), List.of(Reference.KNOWN_ORG));
 
     private final String folder;
     private final String fileName;

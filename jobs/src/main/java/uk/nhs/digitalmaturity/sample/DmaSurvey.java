@@ -128,12 +128,13 @@ final class DmaSurvey {
     /** year → org → answer code per question in bank order (null = no row). */
     private final Map<Integer, Map<String, String[]>> answers = new TreeMap<>();
     private final List<Response> superseded = new ArrayList<>();
+    /** org → the trust's latent digital maturity, shared by its themes and years (and the programmes' selection). */
+    private final Map<String, Double> maturity = new TreeMap<>();
 
     DmaSurvey(OrganisationHistory orgs, long seed) {
         this.orgs = orgs;
         this.seed = seed;
         drawWeights();
-        Map<String, Double> maturity = new TreeMap<>();
         Rng latentRng = Rng.of(seed, "dma-maturity");
         for (String code : orgs.codes()) {
             maturity.put(code, latentRng.normal());
@@ -142,6 +143,10 @@ final class DmaSurvey {
             answers.put(year, answerYear(year, maturity));
         }
         prepareCorrection();
+    }
+
+    Map<String, Double> maturity() {
+        return java.util.Collections.unmodifiableMap(maturity);
     }
 
     static String questionId(int year, int index) {

@@ -45,7 +45,9 @@ public final class SampleLandingGenerator {
         new FinanceReturns(orgs, workforce, deflators, seed)
                 .write(out, national ? options.financeLinesPerReturn() : 0);
 
-        new DmaSurvey(orgs, seed).write(out);
+        DmaSurvey dma = new DmaSurvey(orgs, seed);
+        dma.write(out);
+        new ProgrammeMembership(orgs, dma, seed).write(out);
 
         new CyberAssessments(orgs, seed).write(out);
         new DsptHistory(orgs, seed).write(out);

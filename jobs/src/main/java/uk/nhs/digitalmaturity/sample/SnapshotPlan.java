@@ -46,6 +46,7 @@ public final class SnapshotPlan {
     public static final LocalDate CYBER_2019 = LocalDate.of(2019, 6, 17);
     /** CE+ assessments since, up to 29 February 2020, and DSPT 2019-20. */
     public static final LocalDate CYBER_2020 = LocalDate.of(2020, 3, 2);
+    public static final LocalDate PROGRAMMES = LocalDate.of(2019, 6, 3);
 
     private SnapshotPlan() {
     }

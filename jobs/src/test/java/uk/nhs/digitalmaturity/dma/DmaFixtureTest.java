@@ -297,6 +297,109 @@ class DmaFixtureTest {
         assertEquals("TWO_SIDED", infra.getAs("alternative"));
     }
 
+    @Test
+    void bandTransitionsListEveryCellWithEnteredAndLeft() {
+        // Bands by hand (themeScoresBandsAndAnsweredWeight): 2016 RAA LOW/LOW/LOW, RBB HIGH/MEDIUM/LOW;
+        // 2017 RAA MEDIUM/LOW/HIGH, RBB MEDIUM/MEDIUM/MEDIUM, RCC MEDIUM/HIGH/LOW (readiness/capability/infra).
+        Map<String, Row> t = rows(lakehouse, "dma_band_transitions", "theme", "band_from", "band_to");
+        assertEquals(45, t.size(), "3 themes x 15 cells (4 x 4 less NOT_SCORED -> NOT_SCORED)");
+        // READINESS: RAA LOW -> MEDIUM (up), RBB HIGH -> MEDIUM (down), RCC entered at MEDIUM.
+        assertTransition(t.get("READINESS/LOW/MEDIUM"), 1, 1, "UP");
+        assertTransition(t.get("READINESS/HIGH/MEDIUM"), 1, 1, "DOWN");
+        assertTransition(t.get("READINESS/NOT_SCORED/MEDIUM"), 1, 1, "ENTERED");
+        assertTransition(t.get("READINESS/MEDIUM/MEDIUM"), 0, 0, "SAME");
+        assertNull(t.get("READINESS/MEDIUM/MEDIUM").getAs("share_of_band_from_pct"), "no trust was MEDIUM in 2016");
+        // CAPABILITY: RAA stays LOW, RBB stays MEDIUM, RCC entered at HIGH.
+        assertTransition(t.get("CAPABILITY/LOW/LOW"), 1, 1, "SAME");
+        assertTransition(t.get("CAPABILITY/MEDIUM/MEDIUM"), 1, 1, "SAME");
+        assertTransition(t.get("CAPABILITY/NOT_SCORED/HIGH"), 1, 1, "ENTERED");
+        // INFRASTRUCTURE: both 2016 trusts LOW; RAA -> HIGH, RBB -> MEDIUM: 50% of LOW each; RCC entered LOW.
+        assertTransition(t.get("INFRASTRUCTURE/LOW/HIGH"), 1, 2, "UP");
+        assertEquals(50.0, (double) t.get("INFRASTRUCTURE/LOW/HIGH").getAs("share_of_band_from_pct"), 1e-12);
+        assertTransition(t.get("INFRASTRUCTURE/LOW/LOW"), 0, 2, "SAME");
+        assertTransition(t.get("INFRASTRUCTURE/NOT_SCORED/LOW"), 1, 1, "ENTERED");
+        // nobody left: both 2016 respondents answered in 2017
+        for (String theme : List.of("READINESS", "CAPABILITY", "INFRASTRUCTURE")) {
+            long moved = 0;
+            for (Row r : t.values()) {
+                if (r.getAs("theme").equals(theme)) {
+                    moved += (long) r.getAs("trusts");
+                    if (r.getAs("band_to").equals("NOT_SCORED")) {
+                        assertEquals(0L, (long) r.getAs("trusts"), theme + " left");
+                        assertEquals("LEFT", r.getAs("movement"));
+                    }
+                }
+            }
+            assertEquals(3, moved, theme + ": RAA, RBB and RCC each in one cell");
+        }
+        // Nobody is HIGH on all three themes in either year (RBB 2016 is HIGH on readiness only).
+        for (Row r : table(lakehouse, "dma_theme_summary").collectAsList()) {
+            assertEquals(0L, (long) r.getAs("trusts_high_on_all_themes"));
+        }
+    }
+
+    /**
+     * Programmes (programmes/programme_membership.csv): RAA a Global Digital Exemplar; RCC a fast follower AND a
+     * digital aspirant (two programmes); RBB in none (OTHER). Changes 2016 -> 2017 by hand (above): RAA readiness
+     * +50, capability +39.99, infrastructure +57.5; RBB -43.75, -29, +52.5; RCC answered only 2017 (no change).
+     */
+    @Test
+    void programmeGroupsCompareMaturityAndChange() {
+        Map<String, Row> m = rows(lakehouse, "programme_maturity", "programme_group", "survey_year", "theme");
+        assertEquals(24, m.size(), "4 groups x 2 years x 3 themes");
+        Row gde = m.get("GLOBAL_DIGITAL_EXEMPLAR/2017/INFRASTRUCTURE");
+        assertEquals(1L, (long) gde.getAs("trusts"));
+        assertEquals(0, new BigDecimal("95").compareTo(gde.getAs("mean_score")));
+        assertEquals(100.0, (double) gde.getAs("share_high_pct"), 1e-12);
+        assertEquals(1L, (long) gde.getAs("paired_trusts"));
+        assertEquals(0, new BigDecimal("57.5").compareTo(gde.getAs("mean_change")));
+        // Mann-Whitney, one exemplar against one other trust, RAA's change above RBB's on every theme: U = 1 of
+        // 1 pair; normal approximation (commons-math3): E[U] = 1/2, Var = 1 x 1 x 3 / 12 = 1/4, z = (0 - 1/2) / (1/2)
+        // = -1 for U_min = 0, p = 2 Phi(-1) = 0.3173105078629141.
+        assertEquals(0.3173105078629141, (double) gde.getAs("change_p_value"), 1e-12);
+        assertEquals("NO_SIGNIFICANT_DIFFERENCE", gde.getAs("change_conclusion"));
+        // RCC is in both its programmes: 2017 capability 69.01 HIGH in each; no 2016 score, so nothing paired.
+        for (String group : List.of("FAST_FOLLOWER", "DIGITAL_ASPIRANT")) {
+            Row r = m.get(group + "/2017/CAPABILITY");
+            assertEquals(1L, (long) r.getAs("trusts"), group);
+            assertEquals(1L, (long) r.getAs("trusts_high"), group);
+            assertNull(r.getAs("paired_trusts"), group);
+            assertNull(r.getAs("change_p_value"), group);
+            assertEquals(0L, (long) m.get(group + "/2016/CAPABILITY").getAs("trusts"), group + " 2016");
+            assertNull(m.get(group + "/2016/CAPABILITY").getAs("mean_score"), group + " 2016");
+        }
+        // OTHER is RBB alone: 2016 readiness 100 HIGH; 2017 readiness 56.25, change -43.75; never tested itself
+        Row other = m.get("OTHER/2017/READINESS");
+        assertEquals(0, new BigDecimal("56.25").compareTo(other.getAs("mean_score")));
+        assertEquals(0, new BigDecimal("-43.75").compareTo(other.getAs("mean_change")));
+        assertNull(other.getAs("change_p_value"));
+        assertEquals(100.0, (double) m.get("OTHER/2016/READINESS").getAs("share_high_pct"), 1e-12);
+        // the fixture has no finance: no trust in it_capex_per_fte
+        assertEquals(0L, (long) gde.getAs("it_capex_per_fte_trusts"));
+
+        Map<String, Row> t = rows(lakehouse, "programme_change_test", "programme_group", "theme");
+        assertEquals(3, t.size(), "only the exemplars have paired trusts: 3 themes");
+        Row readiness = t.get("GLOBAL_DIGITAL_EXEMPLAR/READINESS");
+        assertEquals(1.0, (double) readiness.getAs("u_statistic"));
+        assertEquals(1.0, (double) readiness.getAs("prob_group_changed_more"));
+        assertEquals(50.0, (double) readiness.getAs("group_mean_change"), 1e-12);
+        assertEquals(-43.75, (double) readiness.getAs("other_mean_change"), 1e-12);
+
+        Map<String, Row> card = rows(lakehouse, "trust_scorecard", "org_code");
+        assertEquals("GLOBAL_DIGITAL_EXEMPLAR", card.get("RAA").getAs("digital_programmes"));
+        assertEquals("DIGITAL_ASPIRANT;FAST_FOLLOWER", card.get("RCC").getAs("digital_programmes"));
+        assertEquals(0, new BigDecimal("6200000").compareTo(card.get("RCC").getAs("programme_funding_gbp")));
+        assertNull(card.get("RBB").getAs("digital_programmes"));
+    }
+
+    private static void assertTransition(Row r, long trusts, long from, String movement) {
+        assertEquals(trusts, (long) r.getAs("trusts"));
+        assertEquals(from, (long) r.getAs("trusts_from"));
+        assertEquals(movement, r.getAs("movement"));
+        assertEquals("2016", r.getAs("survey_year_from"));
+        assertEquals("2017", r.getAs("survey_year_to"));
+    }
+
     /**
      * Questions asked of some sectors only (contract dma/, optional {@code sectors} column; NAO paragraph 1.19).
      * A later snapshot restates three 2017 questions with a sectors column (second position, items spaced),

@@ -181,4 +181,81 @@ class DmaSampleFiguresTest {
         assertTrue((double) cap.getAs("p_value") < 0.05, "p = " + cap.getAs("p_value"));
         assertEquals("IMPROVED", cap.getAs("conclusion"));
     }
+
+    @Test
+    void bandTransitionsAddUpToEachSurveysBandsAndTheTrustsPaired() {
+        // 238 trusts scored in 2016, 232 in 2017, 231 of them under the same code in both (dma_theme_change_test):
+        // 238 - 231 = 7 left and 232 - 231 = 1 entered, on every theme.
+        Map<String, Row> t = rows("dma_band_transitions", "theme", "band_from", "band_to");
+        Map<String, Row> summary = rows("dma_theme_summary", "survey_year", "theme", "band");
+        for (String theme : List.of("READINESS", "CAPABILITY", "INFRASTRUCTURE")) {
+            long left = 0;
+            long entered = 0;
+            long paired = 0;
+            for (String from : List.of("NOT_SCORED", "LOW", "MEDIUM", "HIGH")) {
+                for (String to : List.of("NOT_SCORED", "LOW", "MEDIUM", "HIGH")) {
+                    Row r = t.get(theme + "/" + from + "/" + to);
+                    if (from.equals("NOT_SCORED") && to.equals("NOT_SCORED")) {
+                        assertEquals(null, r);
+                        continue;
+                    }
+                    long n = r.getAs("trusts");
+                    left += to.equals("NOT_SCORED") ? n : 0;
+                    entered += from.equals("NOT_SCORED") ? n : 0;
+                    paired += !from.equals("NOT_SCORED") && !to.equals("NOT_SCORED") ? n : 0;
+                }
+            }
+            assertEquals(7, left, theme + " left");
+            assertEquals(1, entered, theme + " entered");
+            assertEquals(231, paired, theme + " paired");
+            // each band's row total is that band's 2016 count in Figure 4, each column total its 2017 count
+            for (String band : List.of("LOW", "MEDIUM", "HIGH")) {
+                long row = 0;
+                long column = 0;
+                for (String other : List.of("NOT_SCORED", "LOW", "MEDIUM", "HIGH")) {
+                    row += (long) t.get(theme + "/" + band + "/" + other).getAs("trusts");
+                    column += (long) t.get(theme + "/" + other + "/" + band).getAs("trusts");
+                }
+                assertEquals((long) summary.get("2016/" + theme + "/" + band).getAs("trusts"), row, theme + " " + band);
+                assertEquals((long) summary.get("2017/" + theme + "/" + band).getAs("trusts"), column, theme + " " + band);
+            }
+        }
+    }
+
+    @Test
+    void trustsHighOnAllThreeThemesCountedFromTheirScores() {
+        // Counted here from the trust-level bands, independently of the SQL: a trust HIGH on all three themes.
+        Map<String, Integer> highThemes = new HashMap<>();
+        for (Row r : table("dma_theme_scores").where("band = 'HIGH'").collectAsList()) {
+            highThemes.merge(r.getAs("survey_year") + "/" + r.getAs("org_code"), 1, Integer::sum);
+        }
+        Map<String, Row> s = rows("dma_theme_summary", "survey_year", "theme", "band");
+        for (String year : List.of("2016", "2017")) {
+            long expected = highThemes.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(year + "/") && e.getValue() == 3).count();
+            assertEquals(expected, (long) s.get(year + "/CAPABILITY/LOW").getAs("trusts_high_on_all_themes"), year);
+        }
+        // 30 trusts rated themselves high on capability in 2017 (paragraph 1.20): at most those are high on all three
+        long all2017 = s.get("2017/READINESS/HIGH").getAs("trusts_high_on_all_themes");
+        assertTrue(all2017 > 0 && all2017 <= 30, "2017 high on all three: " + all2017);
+    }
+    @Test
+    void programmeGroupsCoverEveryRespondentOnceExceptTheTrustInTwoProgrammes() {
+        // 232 trusts scored in 2017: each in OTHER or in its programmes; the sample's one trust in two programmes
+        // (a fast follower that is also a digital aspirant, open throughout) is counted twice.
+        Map<String, Row> m = rows("programme_maturity", "programme_group", "survey_year", "theme");
+        for (String theme : List.of("READINESS", "CAPABILITY", "INFRASTRUCTURE")) {
+            long sum = 0;
+            for (String group : List.of("GLOBAL_DIGITAL_EXEMPLAR", "FAST_FOLLOWER", "DIGITAL_ASPIRANT", "OTHER")) {
+                sum += (long) m.get(group + "/2017/" + theme).getAs("trusts");
+            }
+            assertEquals(232 + 1, sum, theme);
+        }
+        // exemplars were chosen for being already mature (summary 7), and the sample models that choice
+        double exemplars = m.get("GLOBAL_DIGITAL_EXEMPLAR/2016/READINESS").getAs("share_high_pct");
+        double others = m.get("OTHER/2016/READINESS").getAs("share_high_pct");
+        assertTrue(exemplars > others, "exemplars " + exemplars + "% high, others " + others + "%");
+        // the 26 exemplars of the membership file answered 2016 (all open then) and 2017
+        assertEquals(26L, (long) m.get("GLOBAL_DIGITAL_EXEMPLAR/2017/CAPABILITY").getAs("paired_trusts"));
+    }
 }

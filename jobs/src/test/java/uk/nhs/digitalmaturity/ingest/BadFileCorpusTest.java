@@ -137,6 +137,16 @@ class BadFileCorpusTest {
         deliver("finance/2020-07-20/finance_returns.csv", huge.toString());
         huge.setLength(0);
 
+        deliver("programmes/2020-07-21/programme_membership.csv", "org_code,programme,start_year,central_funding_gbp\n"
+                + "RXC,GLOBAL_DIGITAL_EXEMPLAR,2016,10000000\n"  // 2
+                + "RMD,FAST_FOLLOWER,2017,5000000\n"             // 3
+                + "RMD,DIGITAL_ASPIRANT,2019,1200000\n"          // 4: a second programme of the same trust
+                + "RZZ,DIGITAL_ASPIRANT,2019,1200000\n"          // 5
+                + "REE,DIGITAL_PIONEER,2019,1\n"                 // 6
+                + "REE,FAST_FOLLOWER,2017-18,1\n"                // 7
+                + "RNG,FAST_FOLLOWER,2017,-5\n"                  // 8
+                + "RNG,GLOBAL_DIGITAL_EXEMPLAR,2016,1\n"         // 9
+                + "RNG,GLOBAL_DIGITAL_EXEMPLAR,2016,2\n");       // 10
         rowsRun = rows.run();
         assertEquals(ExitCodes.OK, rowsRun.exitCode(), rowsRun.summary());
         for (Row r : SharedSpark.table(rows.lakehouse(), "ops/ingested_files").collectAsList()) {
@@ -154,6 +164,20 @@ class BadFileCorpusTest {
         assertRows(file, 2, 0);
         assertEquals(new BigDecimal("10.000000"), valueK(file, 2)); // not "10\r"
         assertEquals(new BigDecimal("0.500000"), valueK(file, 3));
+    }
+
+    @Test
+    void badProgrammeMembershipRowsAreQuarantinedWithTheirRule() {
+        String file = "programmes/2020-07-21/programme_membership.csv";
+        assertRows(file, 3, 7);
+        assertRule(file, 5, "UNKNOWN_ORG");
+        assertRule(file, 6, "NOT_IN_ENUM");
+        assertRule(file, 7, "INVALID_FORMAT");
+        assertRule(file, 8, "OUT_OF_RANGE");
+        assertRule(file, 9, "DUPLICATE_KEY");
+        assertRule(file, 10, "DUPLICATE_KEY");
+        assertEquals(2, SharedSpark.table(rows.lakehouse(), "bronze/programme_membership")
+                .filter("org_code = 'RMD'").count(), "one trust, two programmes: not a duplicate");
     }
 
     @Test

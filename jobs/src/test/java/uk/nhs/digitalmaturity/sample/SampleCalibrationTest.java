@@ -131,6 +131,27 @@ class SampleCalibrationTest {
     }
 
     @Test
+    void summary7ProgrammesHaveTheReportsTrustsAndFunding() {
+        // Summary 7 / paragraph 3.11: £385 million to 26 Global Digital Exemplars, 24 fast followers, £28 million
+        // to 23 digital aspirants; one modelled trust is in two programmes.
+        List<Row> members = landing.latest("programmes", "programme_membership.csv", "org_code", "programme");
+        Map<String, Long> trusts = new TreeMap<>();
+        Map<String, BigDecimal> funding = new TreeMap<>();
+        Map<String, Integer> programmesOfTrust = new TreeMap<>();
+        for (Row m : members) {
+            trusts.merge(m.get("programme"), 1L, Long::sum);
+            funding.merge(m.get("programme"), new BigDecimal(m.get("central_funding_gbp")), BigDecimal::add);
+            programmesOfTrust.merge(m.get("org_code"), 1, Integer::sum);
+            String from = m.get("start_year") + "-04-01";
+            assertTrue(openOn(m.get("org_code"), from), m.get("org_code") + " open when its programme started");
+        }
+        assertEquals(Map.of("GLOBAL_DIGITAL_EXEMPLAR", 26L, "FAST_FOLLOWER", 24L, "DIGITAL_ASPIRANT", 23L), trusts);
+        assertEquals(0, new BigDecimal("385000000").compareTo(funding.get("GLOBAL_DIGITAL_EXEMPLAR")));
+        assertEquals(0, new BigDecimal("28000000").compareTo(funding.get("DIGITAL_ASPIRANT")));
+        assertEquals(1, programmesOfTrust.values().stream().filter(n -> n == 2).count(), "one trust in two");
+    }
+
+    @Test
     void realCodesAndNames() {
         assertEquals("Manchester University NHS Foundation Trust", organisations.get("R0A").get("org_name"));
         assertEquals("FOUNDATION_TRUST", organisations.get("R0A").get("org_type"));

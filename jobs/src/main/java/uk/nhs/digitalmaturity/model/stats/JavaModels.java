@@ -14,6 +14,7 @@ public final class JavaModels {
     public static List<Model> all() {
         return List.of(
                 new DmaThemeChangeSignificance(),
-                new ItCapexPerFteVariation());
+                new ItCapexPerFteVariation(),
+                new ProgrammeChangeComparison());
     }
 }

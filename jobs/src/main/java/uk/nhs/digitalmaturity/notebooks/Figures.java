@@ -35,7 +35,7 @@ public final class Figures {
     }
 
     public static List<Figure> all() {
-        return List.of(figure4(), figure6(), figure7(), figure9(), figure10(), cyber());
+        return List.of(figure4(), figure6(), figure7(), figure9(), figure10(), cyber(), programmes());
     }
 
     // ---------------------------------------------------------------- Figure 4
@@ -460,6 +460,71 @@ public final class Figures {
                                     "Cyber Essentials Plus: scores of trusts' latest on-site assessment",
                                     subtitle("reporting.cyber_summary", run), "Date (trusts assessed by then)",
                                     "Score (%)", dates, series, List.of(), null, null, "0"));
+                        })));
+    }
+
+    // ---------------------------------------------------------------- national funding programmes
+
+    static final String PROGRAMME_MATURITY_SQL = """
+            -- Digital maturity by national funding programme: share of the group's trusts high on each theme,
+            -- mean score, and the mean change since the previous survey with its test against other trusts
+            SELECT
+                programme_group,
+                survey_year,
+                theme,
+                trusts,
+                round(mean_score, 1)        AS mean_score,
+                share_high_pct,
+                round(share_high_pct)       AS share_high_pct_rounded,
+                paired_trusts,
+                round(mean_change, 1)       AS mean_change,
+                round(change_p_value, 3)    AS change_p_value,
+                change_conclusion
+            FROM reporting.programme_maturity
+            ORDER BY survey_year, theme_order, group_order""";
+
+    static final String PROGRAMME_CAPEX_SQL = """
+            -- IT capital expenditure per FTE (Figure 7's measure) by programme group: a figure of the group
+            SELECT DISTINCT
+                programme_group,
+                it_capex_per_fte_trusts,
+                round(it_capex_per_fte_mean_gbp)    AS it_capex_per_fte_mean_gbp,
+                round(it_capex_per_fte_median_gbp)  AS it_capex_per_fte_median_gbp,
+                group_order
+            FROM reporting.programme_maturity
+            ORDER BY group_order""";
+
+    private static Figure programmes() {
+        return new Figure("national-funding-programmes.ipynb",
+                "National digital funding programmes: maturity of exemplars, fast followers, aspirants and others",
+                "For Global Digital Exemplars, their fast followers, digital aspirants and all other trusts: the "
+                        + "share of each group's trusts with a high self-assessed digital maturity score on each "
+                        + "theme, by survey year; the change between surveys compared with other trusts "
+                        + "(Mann-Whitney U test); and IT capital expenditure per FTE by group. Membership was not "
+                        + "random (exemplars were chosen for being already mature), so differences are "
+                        + "associations, not effects of the funding.",
+                "Summary 7 and paragraph 3.11: £385 million was committed from 2016-17 to 26 Global Digital "
+                        + "Exemplars that were already relatively digitally mature, with 24 fast followers receiving "
+                        + "a smaller share, and £28 million went to 23 digital aspirants in 2019-20; \"it is less "
+                        + "clear whether good practices will spread to other trusts\".",
+                List.of(new Section(null, "reporting.programme_maturity", PROGRAMME_MATURITY_SQL, (t, run) -> {
+                    int group = t.index("programme_group");
+                    return t.rows().isEmpty() ? List.of() : List.of(ChartData.pivot(ChartData.GROUPED,
+                            "Trusts with a high digital maturity score, by programme group",
+                            subtitle("reporting.programme_maturity", run), "", "% of the group's trusts", "0", t,
+                            r -> Labels.of(r.get(t.index("theme"))) + " " + r.get(t.index("survey_year")),
+                            r -> Labels.of(r.get(group)),
+                            r -> rank(List.of("GLOBAL_DIGITAL_EXEMPLAR", "FAST_FOLLOWER", "DIGITAL_ASPIRANT", "OTHER"),
+                                    r.get(group)),
+                            "share_high_pct"));
+                }), new Section("## IT capital expenditure per FTE", "reporting.programme_maturity", PROGRAMME_CAPEX_SQL,
+                        (t, run) -> {
+                            int group = t.index("programme_group");
+                            return t.rows().isEmpty() ? List.of() : List.of(ChartData.pivot(ChartData.GROUPED,
+                                    "Median IT capital expenditure per FTE, by programme group",
+                                    subtitle("reporting.programme_maturity", run), "", "£ per FTE", "0", t,
+                                    r -> Labels.of(r.get(group)), r -> "Median", r -> 0,
+                                    "it_capex_per_fte_median_gbp"));
                         })));
     }
 

@@ -44,6 +44,10 @@ public final class Labels {
         NAMES.put("GS1", "GS1");
         NAMES.put("PRSB_HEADINGS", "PRSB headings");
         NAMES.put("NHS_NUMBER", "NHS number");
+        NAMES.put("GLOBAL_DIGITAL_EXEMPLAR", "Global Digital Exemplars");
+        NAMES.put("FAST_FOLLOWER", "Fast followers");
+        NAMES.put("DIGITAL_ASPIRANT", "Digital aspirants");
+        NAMES.put("NOT_SCORED", "Not scored");
         for (Answer a : ANSWERS) {
             NAMES.put(a.code(), a.label());
         }

@@ -1,15 +1,24 @@
 -- open_organisations_at_dates: for each date of report_dates (the reporting date and the comparison dates on or
--- before it), the organisations open on that date, one row each. The scope of every figure taken "at a date D"
--- (Cyber Essentials Plus, paragraph 2.15: "88 of 236 trusts", "204 trusts").
+-- before it) and each date of dspt_follow_up_dates (the DSPT follow-up pairs), the organisations open on that date,
+-- one row each. The scope of every figure taken "at a date D" (Cyber Essentials Plus, paragraph 2.15: "88 of 236
+-- trusts", "204 trusts"; DSPT follow-up, paragraph 2.11: "100 trusts had not met the standard by April 2019").
 --
 -- An organisation is open on D when it has opened on or before D, has not closed by D (close_date empty or after
 -- D) and has not been succeeded by D (no successor link effective on or before D): a trust that merged is not open
 -- after the merger even where its organisations row has no close date. Attributes and close dates are as the
 -- organisations snapshot current at the reporting date records them, so a later run can correct a date.
+WITH dates AS (
+    SELECT summary_date FROM report_dates
+    UNION
+    SELECT first_date AS summary_date FROM dspt_follow_up_dates
+    UNION
+    SELECT second_date AS summary_date FROM dspt_follow_up_dates
+)
+
 SELECT
     d.summary_date,
     o.org_code
-FROM report_dates AS d
+FROM dates AS d
 JOIN current_organisations AS o
     ON o.open_date <= d.summary_date
    AND (o.close_date IS NULL OR o.close_date > d.summary_date)

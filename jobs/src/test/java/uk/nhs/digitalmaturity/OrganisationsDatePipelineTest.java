@@ -77,6 +77,27 @@ import uk.nhs.digitalmaturity.testing.SharedSpark;
  * informatics_workforce 2018-12 trust rows (published layout: total FTE only): 2019-03-31 RAA 400, RBB 600,
  *   RDD 300, REE 600, RFF 500; default RCC 1000, REE 900, RFF 500.
  * </pre>
+ *
+ * <h2>DSPT follow-up (reporting.dspt_follow_up, paragraph 2.11), toolkit year 2018-19</h2>
+ *
+ * <pre>
+ * dspt_status.csv, snapshot 2019-06-03: RAA STANDARDS_NOT_MET 2019-03-01, RCC PLAN_AGREED 2019-04-15,
+ *   RDD STANDARDS_NOT_MET 2019-03-31, REE STANDARDS_EXCEEDED 2019-03-20, RFF STANDARDS_MET 2019-05-20;
+ * snapshot 2020-06-01: RCC STANDARDS_MET 2019-07-01, RDD APPROACHING_STANDARDS 2019-03-31 (replaces the same dated
+ *   status), REE PLAN_AGREED 2019-11-30, RHH STANDARDS_MET 2019-08-01 but for 2019-20 (another year).
+ * Open on 2019-04-30: RCC, RDD, REE, RFF, RHH (RAA and RBB closed 2019-04-01; RGG 2016) = 5 in scope.
+ *   RCC  at 04-30 PLAN_AGREED: not met      at 09-30 STANDARDS_MET (07-01): met by the second date
+ *   RDD  at 04-30 APPROACHING_STANDARDS     at 09-30 the same: still not met; closed 2019-10-01 (into REE)
+ *   REE  at 04-30 STANDARDS_EXCEEDED: met (its later PLAN_AGREED of 11-30 is after both dates; taking only the
+ *        latest status, as dspt_summary does, would leave REE without a status at 04-30)
+ *   RFF  no status by 04-30 (05-20 is after): not met, no status; at 09-30 STANDARDS_MET: met by the second
+ *   RHH  no 2018-19 status at all: not met, no status; still not met at 09-30
+ * Default pair 2019-04-30 / 2019-09-30: not met 4 (RCC, RDD, RFF, RHH), no status 2 (RFF, RHH), still not met 2
+ *   (RDD, RHH), met by the second date 2 (RCC, RFF), closed between 0; still not met 2 / 4 = 50%.
+ * Pair 2019-04-30 / 2019-10-31 (a run with a configuration file): RDD closed on 2019-10-01, between the dates: it is
+ *   counted in trusts_closed_between, not followed into REE; still not met 1 (RHH), met 2, closed 1; 1 / 4 = 25%.
+ * Pair 2019-04-30 / 2027-01-31: the second date is after the as-at date 2026-11-24, so no row.
+ * </pre>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrganisationsDatePipelineTest {
@@ -94,6 +115,8 @@ class OrganisationsDatePipelineTest {
     private Map<String, String> runParametersBefore;
     private Map<String, String> runParametersDefault;
     private CliResult sameAsDefault;
+    /** reporting.dspt_follow_up of a run whose configuration adds two pairs of dates to the default one. */
+    private List<Row> followUpConfigured;
 
     @BeforeAll
     void runAtThreeOrganisationsDates() throws IOException {
@@ -113,6 +136,17 @@ class OrganisationsDatePipelineTest {
         between = readAll(copy.lakehouse());
         // The as-at date itself, named: the same parameters as the default, so the same run id.
         sameAsDefault = FixtureLakehouse.copy(FIXTURE, temp.resolve("same")).run("--organisations-as-at", AsAt.FIXTURES);
+        Path config = temp.resolve("follow-up.yaml");
+        java.nio.file.Files.writeString(config, String.join("\n",
+                "dspt_follow_up:",
+                "  - {dspt_year: \"2018-19\", first_date: \"2019-04-30\", second_date: \"2019-09-30\"}",
+                "  - {dspt_year: \"2018-19\", first_date: \"2019-04-30\", second_date: \"2019-10-31\"}",
+                "  - {dspt_year: \"2018-19\", first_date: \"2019-04-30\", second_date: \"2027-01-31\"}", ""));
+        FixtureLakehouse.Copy followUp = FixtureLakehouse.copy(FIXTURE, temp.resolve("follow-up"));
+        CliResult configured = followUp.run("--config", config.toString());
+        assertEquals(ExitCodes.OK, configured.exitCode(), configured.printed());
+        followUpConfigured = SharedSpark.table(followUp.lakehouse(), "reporting/dspt_follow_up")
+                .orderBy("second_date").collectAsList();
     }
 
     private static Map<String, List<Row>> readAll(Path lakehouse) {
@@ -247,6 +281,40 @@ class OrganisationsDatePipelineTest {
         assertEquals(List.of("RCC", "REE", "RFF"), List.copyOf(wd.keySet()));
         assertClose("1000", wd.get("RCC").getAs("total_fte"), "RCC = RAA 400 + RBB 600");
         assertClose("900", wd.get("REE").getAs("total_fte"), "REE = RDD 300 + REE 600");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // DSPT follow-up: the statuses at two dates, over every snapshot
+
+    private static void assertFollowUp(Row r, String second, long notMet, long noStatus, long still, long met,
+                                       long closed, double pct) {
+        assertEquals("2018-19", r.getAs("dspt_year"));
+        assertEquals("2019-04-30", r.getAs("first_date").toString());
+        assertEquals(second, r.getAs("second_date").toString());
+        assertEquals(5L, (long) r.getAs("trusts_in_scope"), "RCC, RDD, REE, RFF, RHH open on 2019-04-30");
+        assertEquals(notMet, (long) r.getAs("trusts_not_met_first"), "not met by 2019-04-30");
+        assertEquals(noStatus, (long) r.getAs("trusts_no_status_first"), "no status by 2019-04-30");
+        assertEquals(still, (long) r.getAs("trusts_still_not_met_second"), "still not met by " + second);
+        assertEquals(met, (long) r.getAs("trusts_met_by_second"), "met by " + second);
+        assertEquals(closed, (long) r.getAs("trusts_closed_between"), "closed between the dates");
+        assertEquals(pct, (double) r.getAs("still_not_met_pct"), 1e-9);
+    }
+
+    @Test
+    void dsptFollowUpCountsTrustsNotMetAtTheFirstDateAndStillNotMetAtTheSecond() {
+        List<Row> rows = SharedSpark.table(defaultRun, "reporting/dspt_follow_up").collectAsList();
+        assertEquals(1, rows.size(), "the default configuration has one pair: " + rows);
+        // RCC, RDD, RFF, RHH not met (RFF and RHH without a status); RDD and RHH still not; 2 / 4 = 50%
+        assertFollowUp(rows.get(0), "2019-09-30", 4, 2, 2, 2, 0, 50.0);
+    }
+
+    @Test
+    void dsptFollowUpCountsATrustThatClosedBetweenTheDatesApartAndNeverUsesAFutureDate() {
+        assertEquals(2, followUpConfigured.size(), "the pair ending 2027-01-31 is after the as-at date: "
+                + followUpConfigured);
+        assertFollowUp(followUpConfigured.get(0), "2019-09-30", 4, 2, 2, 2, 0, 50.0);
+        // RDD closed on 2019-10-01 (acquired by REE): counted apart, not as still not met nor through REE; 1 / 4
+        assertFollowUp(followUpConfigured.get(1), "2019-10-31", 4, 2, 1, 2, 1, 25.0);
     }
 
     // ---------------------------------------------------------------------------------------------------------

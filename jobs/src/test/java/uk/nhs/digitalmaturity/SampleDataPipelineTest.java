@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import uk.nhs.digitalmaturity.contract.Source;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
@@ -76,6 +77,21 @@ class SampleDataPipelineTest {
         // 2019-20 lists the 223 trusts open on 2 March 2020, all of which returned; 55 / 223 = 24.7% -> 25
         assertEquals("2019-20,STANDARDS_MET,2,55,25,223,223,62,28",
                 published.stream().filter(l -> l.startsWith("2019-20,STANDARDS_MET,")).findFirst().orElseThrow());
+    }
+
+    @Test
+    @Disabled("the sample generator does not model the DSPT follow-up statuses yet (sample/DsptHistory.java): "
+            + "worked from sample-data by hand, it gives 226 in scope, 112 not met by 2019-04-30 (37 without a "
+            + "status), 101 still not met by 2019-09-30, none closed between")
+    void dsptFollowUpMatchesParagraph211() {
+        // NAO 2.11: 100 trusts had not met the 2018-19 standard by April 2019, and 57 of these were still not
+        // compliant by September 2019 (default pair: 2019-04-30 and 2019-09-30).
+        Row r = SampleLakehouse.table("reporting/dspt_follow_up")
+                .filter("dspt_year = '2018-19' AND first_date = DATE'2019-04-30' AND second_date = DATE'2019-09-30'")
+                .head();
+        assertEquals(100L, (long) r.getAs("trusts_not_met_first"));
+        assertEquals(57L, (long) r.getAs("trusts_still_not_met_second"));
+        assertEquals(0L, (long) r.getAs("trusts_closed_between"));
     }
 
     @Test

@@ -32,6 +32,7 @@ public final class PipelineConfig {
     @JsonProperty("reference_period") private String referencePeriod;
     @JsonProperty("it_share_ambition_pct") private double itShareAmbitionPct;
     @JsonProperty("cyber_comparison_dates") private List<String> cyberComparisonDates;
+    @JsonProperty("dspt_follow_up") private List<DsptFollowUp> dsptFollowUp;
     @JsonProperty("organisations_as_at") private String organisationsAsAt; // null: the reporting date
     @JsonProperty("log_retention") private String logRetention;
     @JsonProperty("deleted_file_retention") private String deletedFileRetention;
@@ -105,6 +106,8 @@ public final class PipelineConfig {
                 case "it_share_ambition_pct" -> copy.itShareAmbitionPct = Double.parseDouble(value);
                 case "cyber_comparison_dates" -> copy.cyberComparisonDates = value.isEmpty() ? List.of()
                         : List.of(value.split(","));
+                case "dspt_follow_up" -> copy.dsptFollowUp = value.isEmpty() ? List.of()
+                        : java.util.Arrays.stream(value.split(",")).map(DsptFollowUp::parse).toList();
                 default -> throw new IllegalArgumentException("the run recorded a parameter this build does not know: "
                         + p.getKey());
             }
@@ -159,6 +162,11 @@ public final class PipelineConfig {
         return List.copyOf(cyberComparisonDates);
     }
 
+    /** The DSPT follow-up pairs of dates (paragraph 2.11), as configured, in order. */
+    public List<DsptFollowUp> dsptFollowUp() {
+        return List.copyOf(dsptFollowUp);
+    }
+
     public String logRetention() {
         return logRetention;
     }
@@ -182,6 +190,10 @@ public final class PipelineConfig {
             throw new IllegalArgumentException("reference_period must be YYYY-MM, got " + referencePeriod);
         }
         cyberComparisonDates.forEach(LocalDate::parse);
+        if (dsptFollowUp == null) {
+            throw new IllegalArgumentException("dspt_follow_up must be a list (empty for none)");
+        }
+        dsptFollowUp.forEach(DsptFollowUp::validate);
         if (organisationsAsAt != null) {
             try {
                 LocalDate.parse(organisationsAsAt);
@@ -220,6 +232,70 @@ public final class PipelineConfig {
         Map<String, String> d = new TreeMap<>();
         sqlParameters(asAt).forEach((k, v) -> d.put(k, String.valueOf(v)));
         d.put("cyber_comparison_dates", String.join(",", cyberComparisonDates));
+        d.put("dspt_follow_up", String.join(",", dsptFollowUp.stream().map(DsptFollowUp::describe).toList()));
         return d;
+    }
+
+    /**
+     * One DSPT follow-up (paragraph 2.11, reporting.dspt_follow_up): the trusts that had not met the standard of
+     * toolkit year {@code dspt_year} by {@code first_date}, and how many of them still had not by {@code second_date}.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public static final class DsptFollowUp {
+        @JsonProperty("dspt_year") private String dsptYear;
+        @JsonProperty("first_date") private String firstDate;
+        @JsonProperty("second_date") private String secondDate;
+
+        private DsptFollowUp() {
+        }
+
+        public DsptFollowUp(String dsptYear, String firstDate, String secondDate) {
+            this.dsptYear = dsptYear;
+            this.firstDate = firstDate;
+            this.secondDate = secondDate;
+        }
+
+        public String dsptYear() {
+            return dsptYear;
+        }
+
+        public LocalDate firstDate() {
+            return LocalDate.parse(firstDate);
+        }
+
+        public LocalDate secondDate() {
+            return LocalDate.parse(secondDate);
+        }
+
+        /** As recorded in a run's parameters: {@code dspt_year:first_date:second_date}. */
+        String describe() {
+            return dsptYear + ":" + firstDate + ":" + secondDate;
+        }
+
+        static DsptFollowUp parse(String described) {
+            String[] parts = described.split(":", -1);
+            if (parts.length != 3) {
+                throw new IllegalArgumentException("dspt_follow_up must be dspt_year:first_date:second_date, got "
+                        + described);
+            }
+            return new DsptFollowUp(parts[0], parts[1], parts[2]);
+        }
+
+        void validate() {
+            FinancialYear.parse(dsptYear, "dspt_follow_up dspt_year");
+            LocalDate first;
+            LocalDate second;
+            try {
+                first = LocalDate.parse(firstDate);
+                second = LocalDate.parse(secondDate);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("dspt_follow_up dates must be YYYY-MM-DD, got " + firstDate + " and "
+                        + secondDate);
+            }
+            if (!first.isBefore(second)) {
+                throw new IllegalArgumentException("dspt_follow_up first_date " + first + " must be before second_date "
+                        + second);
+            }
+        }
     }
 }

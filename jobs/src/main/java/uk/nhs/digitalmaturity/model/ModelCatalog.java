@@ -88,6 +88,9 @@ public class ModelCatalog {
                     sources.add(s);
                 }
             }
+            if (name.equals(CurrentViews.DSPT_STATUS_HISTORY)) {
+                sources.add(Source.DSPT_STATUS);
+            }
             if (name.equals(CurrentViews.PREFIX + StaffFteSummary.TABLE)) {
                 sources.add(Source.WORKFORCE_STAFF); // summed from it at ingest
             }

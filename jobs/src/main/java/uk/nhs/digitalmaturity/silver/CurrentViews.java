@@ -21,6 +21,13 @@ import uk.nhs.digitalmaturity.ingest.StaffFteSummary;
  */
 public final class CurrentViews {
     public static final String PREFIX = "current_";
+    /**
+     * {@code current_dspt_status_history}: every DSPT status of every snapshot on or before the as-at date, one row
+     * per natural key (organisation, toolkit year, status date), the latest snapshot's where several list it. Where
+     * {@code current_dspt_status} keeps only each organisation and year's latest status, this keeps the dated
+     * statuses before it, for a status "at a date D" (reporting.dspt_follow_up, paragraph 2.11).
+     */
+    public static final String DSPT_STATUS_HISTORY = PREFIX + Source.DSPT_STATUS.table() + "_history";
 
     private CurrentViews() {
     }
@@ -40,6 +47,9 @@ public final class CurrentViews {
             views.add(new View(viewName(source), source.qualifiedTable(), sql(source.qualifiedTable(),
                     BronzeSchema.columnNames(source), source.supersessionKey(), source.latestWithinSnapshotBy(), asAt)));
         }
+        views.add(new View(DSPT_STATUS_HISTORY, Source.DSPT_STATUS.qualifiedTable(), sql(
+                Source.DSPT_STATUS.qualifiedTable(), BronzeSchema.columnNames(Source.DSPT_STATUS),
+                Source.DSPT_STATUS.naturalKey().orElseThrow(), List.of(), asAt)));
         // The staff-level extract summed at ingest, superseded exactly as the assignments it sums.
         String summary = Zone.RESTRICTED.database() + "." + StaffFteSummary.TABLE;
         views.add(new View(PREFIX + StaffFteSummary.TABLE, summary, sql(summary,

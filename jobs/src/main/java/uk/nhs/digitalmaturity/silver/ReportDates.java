@@ -13,13 +13,21 @@ import uk.nhs.digitalmaturity.config.PipelineConfig;
 
 /**
  * {@code report_dates(summary_date, date_role)}: the reporting date and the configured comparison dates on
- * or before it, for tables that show a position at several dates from one history (cyber_summary).
+ * or before it, for tables that show a position at several dates from one history (cyber_summary). And
+ * {@code dspt_follow_up_dates(dspt_year, first_date, second_date)}: the configured DSPT follow-up pairs whose
+ * second date is on or before the reporting date (reporting.dspt_follow_up); a run never sees the future.
  */
 public final class ReportDates {
     public static final String VIEW = "report_dates";
     private static final StructType SCHEMA = new StructType()
             .add("summary_date", DataTypes.DateType, false)
             .add("date_role", DataTypes.StringType, false);
+
+    public static final String FOLLOW_UP_VIEW = "dspt_follow_up_dates";
+    private static final StructType FOLLOW_UP_SCHEMA = new StructType()
+            .add("dspt_year", DataTypes.StringType, false)
+            .add("first_date", DataTypes.DateType, false)
+            .add("second_date", DataTypes.DateType, false);
 
     private ReportDates() {
     }
@@ -35,5 +43,13 @@ public final class ReportDates {
             }
         }
         spark.createDataFrame(rows, SCHEMA).createOrReplaceTempView(VIEW);
+        List<Row> pairs = new ArrayList<>();
+        for (PipelineConfig.DsptFollowUp f : config.dsptFollowUp()) {
+            if (!f.secondDate().isAfter(asAt)) {
+                pairs.add(RowFactory.create(f.dsptYear(), java.sql.Date.valueOf(f.firstDate()),
+                        java.sql.Date.valueOf(f.secondDate())));
+            }
+        }
+        spark.createDataFrame(pairs, FOLLOW_UP_SCHEMA).createOrReplaceTempView(FOLLOW_UP_VIEW);
     }
 }

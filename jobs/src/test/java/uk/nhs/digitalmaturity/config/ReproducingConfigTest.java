@@ -21,6 +21,7 @@ class ReproducingConfigTest {
         Map<String, String> p = new TreeMap<>();
         p.put("as_at", "2026-11-24");
         p.put("cyber_comparison_dates", "2017-05-12,2017-12-31,2020-02-29");
+        p.put("dspt_follow_up", "2018-19:2019-04-30:2019-09-30");
         p.put("it_share_ambition_pct", ambition);
         p.put("organisations_as_at", organisationsAt);
         p.put("price_base_year", priceBase);
@@ -46,6 +47,30 @@ class ReproducingConfigTest {
         assertEquals(PipelineConfig.load(null).describe(AS_AT), rebuilt.describe(AS_AT));
         // an organisations date equal to the as-at date is no fixed date: a later as-at would move it
         assertEquals(LocalDate.of(2027, 1, 1), rebuilt.organisationsAt(LocalDate.of(2027, 1, 1)));
+    }
+
+    @Test
+    void dsptFollowUpPairsAreRebuiltInOrder() {
+        Map<String, String> two = recorded("2018-19", "2026-11-24", "5.0");
+        two.put("dspt_follow_up", "2018-19:2019-04-30:2019-09-30,2019-20:2020-03-31:2020-09-30");
+        PipelineConfig rebuilt = PipelineConfig.reproducing(two, AS_AT);
+        assertEquals(2, rebuilt.dsptFollowUp().size());
+        assertEquals("2019-20", rebuilt.dsptFollowUp().get(1).dsptYear());
+        assertEquals(LocalDate.of(2020, 3, 31), rebuilt.dsptFollowUp().get(1).firstDate());
+        assertEquals(LocalDate.of(2020, 9, 30), rebuilt.dsptFollowUp().get(1).secondDate());
+        assertEquals(two, rebuilt.describe(AS_AT));
+        Map<String, String> none = recorded("2018-19", "2026-11-24", "5.0");
+        none.put("dspt_follow_up", "");
+        assertEquals(0, PipelineConfig.reproducing(none, AS_AT).dsptFollowUp().size());
+    }
+
+    @Test
+    void aDsptFollowUpWhoseSecondDateIsNotAfterItsFirstIsRefused() {
+        Map<String, String> backwards = recorded("2018-19", "2026-11-24", "5.0");
+        backwards.put("dspt_follow_up", "2018-19:2019-09-30:2019-04-30");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PipelineConfig.reproducing(backwards, AS_AT));
+        assertTrue(e.getMessage().contains("second_date"), e.getMessage());
     }
 
     @Test

@@ -27,8 +27,11 @@ class DsptStatusSqlTest {
     static final String SUMMARY_YML = "reporting/dspt_summary.yml";
     static final String TRUST_YEARS_SQL = "reporting/dspt_trust_years.sql";
     static final String TRUST_YEARS_YML = "reporting/dspt_trust_years.yml";
+    static final String FOLLOW_UP_SQL = "reporting/dspt_follow_up.sql";
+    static final String FOLLOW_UP_YML = "reporting/dspt_follow_up.yml";
     /** Every file of sql/ that names a status, each checked below. */
-    static final Set<String> CHECKED = Set.of(SUMMARY_SQL, SUMMARY_YML, TRUST_YEARS_SQL, TRUST_YEARS_YML);
+    static final Set<String> CHECKED = Set.of(SUMMARY_SQL, SUMMARY_YML, TRUST_YEARS_SQL, TRUST_YEARS_YML,
+            FOLLOW_UP_SQL, FOLLOW_UP_YML);
 
     /** A word that looks like a status: capitals joined by underscores. */
     private static final Pattern STATUS_LIKE = Pattern.compile("\\b[A-Z]+(?:_[A-Z]+)+\\b");
@@ -64,6 +67,16 @@ class DsptStatusSqlTest {
         String sql = SqlResources.read(TRUST_YEARS_SQL);
         assertEquals(NOT_NOT_MET, literals(find(sql, "status NOT IN \\(([^)]*)\\)\\s+AS not_met")));
         assertEquals(NOT_RETURNED, literals(find(sql, "CASE WHEN s\\.status = ('[A-Z_]+') THEN")));
+    }
+
+    @Test
+    void theFollowUpPassesAsTheEnumDoes() {
+        String sql = SqlResources.read(FOLLOW_UP_SQL);
+        assertEquals(PASSED, literals(find(sql, "status IN \\(([^)]*)\\) AS passed")));
+        for (String column : List.of("trusts_not_met_first", "trusts_still_not_met_second", "trusts_met_by_second")) {
+            assertNames(PASSED, FOLLOW_UP_YML, column);
+        }
+        assertEquals(PASSED, new TreeSet<>(statusWords(spec(FOLLOW_UP_YML).description)), FOLLOW_UP_YML);
     }
 
     @Test

@@ -1,6 +1,8 @@
 -- open_organisations_at_dates: for each date of report_dates (the reporting date and the comparison dates on or
--- before it), the organisations open on that date, one row each. The scope of every figure taken "at a date D"
--- (Cyber Essentials Plus, paragraph 2.15: "88 of 236 trusts", "204 trusts").
+-- before it) and of organisation_count_dates (configured, on or before the reporting date), the organisations
+-- open on that date, one row each. The scope of every figure taken "at a date D" (Cyber Essentials Plus,
+-- paragraph 2.15: "88 of 236 trusts", "204 trusts"; the trusts counted by type, paragraph 2.4: "150 of the 227
+-- trusts were foundation trusts"). Each table reads only the dates of its own list.
 --
 -- An organisation is open on D when it has opened on or before D, has not closed by D (close_date empty or after
 -- D) and has not been succeeded by D (no successor link effective on or before D): a trust that merged is not open
@@ -9,7 +11,11 @@
 SELECT
     d.summary_date,
     o.org_code
-FROM report_dates AS d
+FROM (
+    SELECT summary_date FROM report_dates
+    UNION
+    SELECT summary_date FROM organisation_count_dates
+) AS d
 JOIN current_organisations AS o
     ON o.open_date <= d.summary_date
    AND (o.close_date IS NULL OR o.close_date > d.summary_date)

@@ -32,6 +32,7 @@ public final class PipelineConfig {
     @JsonProperty("reference_period") private String referencePeriod;
     @JsonProperty("it_share_ambition_pct") private double itShareAmbitionPct;
     @JsonProperty("cyber_comparison_dates") private List<String> cyberComparisonDates;
+    @JsonProperty("organisation_count_dates") private List<String> organisationCountDates;
     @JsonProperty("organisations_as_at") private String organisationsAsAt; // null: the reporting date
     @JsonProperty("log_retention") private String logRetention;
     @JsonProperty("deleted_file_retention") private String deletedFileRetention;
@@ -105,6 +106,8 @@ public final class PipelineConfig {
                 case "it_share_ambition_pct" -> copy.itShareAmbitionPct = Double.parseDouble(value);
                 case "cyber_comparison_dates" -> copy.cyberComparisonDates = value.isEmpty() ? List.of()
                         : List.of(value.split(","));
+                case "organisation_count_dates" -> copy.organisationCountDates = value.isEmpty() ? List.of()
+                        : List.of(value.split(","));
                 default -> throw new IllegalArgumentException("the run recorded a parameter this build does not know: "
                         + p.getKey());
             }
@@ -159,6 +162,11 @@ public final class PipelineConfig {
         return List.copyOf(cyberComparisonDates);
     }
 
+    /** The dates reporting.organisation_counts counts open trusts at (those after a run's as-at date are left out). */
+    public List<String> organisationCountDates() {
+        return List.copyOf(organisationCountDates);
+    }
+
     public String logRetention() {
         return logRetention;
     }
@@ -182,6 +190,16 @@ public final class PipelineConfig {
             throw new IllegalArgumentException("reference_period must be YYYY-MM, got " + referencePeriod);
         }
         cyberComparisonDates.forEach(LocalDate::parse);
+        if (organisationCountDates == null) {
+            throw new IllegalArgumentException("organisation_count_dates must be a list of dates YYYY-MM-DD (may be empty)");
+        }
+        for (String d : organisationCountDates) {
+            try {
+                LocalDate.parse(d);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("organisation_count_dates must be dates YYYY-MM-DD, got " + d);
+            }
+        }
         if (organisationsAsAt != null) {
             try {
                 LocalDate.parse(organisationsAsAt);
@@ -220,6 +238,7 @@ public final class PipelineConfig {
         Map<String, String> d = new TreeMap<>();
         sqlParameters(asAt).forEach((k, v) -> d.put(k, String.valueOf(v)));
         d.put("cyber_comparison_dates", String.join(",", cyberComparisonDates));
+        d.put("organisation_count_dates", String.join(",", organisationCountDates));
         return d;
     }
 }

@@ -13,10 +13,15 @@ import uk.nhs.digitalmaturity.config.PipelineConfig;
 
 /**
  * {@code report_dates(summary_date, date_role)}: the reporting date and the configured comparison dates on
- * or before it, for tables that show a position at several dates from one history (cyber_summary).
+ * or before it, for tables that show a position at several dates from one history (cyber_summary). And
+ * {@code organisation_count_dates(summary_date)}: the configured organisation_count_dates on or before the
+ * reporting date (reporting.organisation_counts); a run sees nothing after its as-at date.
  */
 public final class ReportDates {
     public static final String VIEW = "report_dates";
+    public static final String ORGANISATION_COUNT_VIEW = "organisation_count_dates";
+    private static final StructType COUNT_SCHEMA = new StructType()
+            .add("summary_date", DataTypes.DateType, false);
     private static final StructType SCHEMA = new StructType()
             .add("summary_date", DataTypes.DateType, false)
             .add("date_role", DataTypes.StringType, false);
@@ -35,5 +40,15 @@ public final class ReportDates {
             }
         }
         spark.createDataFrame(rows, SCHEMA).createOrReplaceTempView(VIEW);
+
+        List<Row> countRows = new ArrayList<>();
+        TreeSet<LocalDate> countDates = new TreeSet<>();
+        config.organisationCountDates().forEach(d -> countDates.add(LocalDate.parse(d)));
+        for (LocalDate d : countDates) {
+            if (!d.isAfter(asAt)) {
+                countRows.add(RowFactory.create(java.sql.Date.valueOf(d)));
+            }
+        }
+        spark.createDataFrame(countRows, COUNT_SCHEMA).createOrReplaceTempView(ORGANISATION_COUNT_VIEW);
     }
 }

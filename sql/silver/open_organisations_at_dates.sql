@@ -1,7 +1,9 @@
 -- open_organisations_at_dates: for each date of report_dates (the reporting date and the comparison dates on or
--- before it) and each date of dspt_follow_up_dates (the DSPT follow-up pairs), the organisations open on that date,
--- one row each. The scope of every figure taken "at a date D" (Cyber Essentials Plus, paragraph 2.15: "88 of 236
--- trusts", "204 trusts"; DSPT follow-up, paragraph 2.11: "100 trusts had not met the standard by April 2019").
+-- before it), each date of dspt_follow_up_dates (the DSPT follow-up pairs) and each of organisation_count_dates
+-- (configured, on or before the reporting date), the organisations open on that date, one row each. The scope of
+-- every figure taken "at a date D" (Cyber Essentials Plus, paragraph 2.15: "88 of 236 trusts", "204 trusts"; DSPT
+-- follow-up, paragraph 2.11: "100 trusts had not met the standard by April 2019"; the trusts counted by type,
+-- paragraph 2.4: "150 of the 227 trusts were foundation trusts"). Each table reads only the dates of its own list.
 --
 -- An organisation is open on D when it has opened on or before D, has not closed by D (close_date empty or after
 -- D) and has not been succeeded by D (no successor link effective on or before D): a trust that merged is not open
@@ -13,6 +15,8 @@ WITH dates AS (
     SELECT first_date AS summary_date FROM dspt_follow_up_dates
     UNION
     SELECT second_date AS summary_date FROM dspt_follow_up_dates
+    UNION
+    SELECT summary_date FROM organisation_count_dates
 )
 
 SELECT

@@ -97,6 +97,27 @@ import uk.nhs.digitalmaturity.testing.SharedSpark;
  * Pair 2019-04-30 / 2019-10-31 (a run with a configuration file): RDD closed on 2019-10-01, between the dates: it is
  *   counted in trusts_closed_between, not followed into REE; still not met 1 (RHH), met 2, closed 1; 1 / 4 = 25%.
  * Pair 2019-04-30 / 2027-01-31: the second date is after the as-at date 2026-11-24, so no row.
+ * <h2>reporting.organisation_counts (paragraph 2.4): trusts open at each organisation_count_dates date</h2>
+ *
+ * <p>Not folded and not moved by the organisations date: open on D = opened on or before D, not closed and not
+ * succeeded by D. Type and sector as the fixture's one snapshot records them. Share = trusts / all trusts at D.
+ *
+ * <pre>
+ * Default run (organisation_count_dates ["2019-03-31"]):
+ *   2019-03-31: RAA FT acute, RBB FT acute, REE FT mental health, RDD NHS mental health, RFF NHS acute = 5.
+ *     Not RGG (closed and merged into RFF on 2016-04-01), not RCC or RHH (open 2019-04-01, after the date).
+ *     FOUNDATION_TRUST ACUTE 2 (of 3 FT, 5 in all: 40%, FT 60%); MENTAL_HEALTH 1 (20%)
+ *     NHS_TRUST        ACUTE 1 (of 2 NHS trusts: 20%, NHS 40%); MENTAL_HEALTH 1 (20%)
+ * The 2019-06-30 run also passes --config with organisation_count_dates ["2016-03-31", "2019-06-30",
+ * "2027-01-01"]:
+ *   2016-03-31: RAA, RBB, REE FT; RDD, RFF, RGG NHS (RGG closes and merges on 2016-04-01, the day after) = 6.
+ *     FT ACUTE 2 (of 3 FT, 6 in all: 33.3..%, FT 50%); FT MENTAL_HEALTH 1 (16.6..%)
+ *     NHS ACUTE 1, NHS COMMUNITY 1, NHS MENTAL_HEALTH 1 (16.6..% each; 3 NHS trusts, 50%)
+ *   2019-06-30: RCC FT acute, REE FT mental health; RDD NHS mental health (until 2019-10-01), RFF NHS acute,
+ *     RHH NHS specialist = 5. Not RAA or RBB (closed 2019-04-01, merged into RCC).
+ *     FT ACUTE 1, FT MENTAL_HEALTH 1 (of 2 FT: 20% each, FT 40%)
+ *     NHS ACUTE 1, NHS MENTAL_HEALTH 1, NHS SPECIALIST 1 (of 3 NHS trusts: 20% each, NHS 60%)
+ *   2027-01-01: after the as-at date 2026-11-24: no rows (a run does not see the future).
  * </pre>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -131,7 +152,9 @@ class OrganisationsDatePipelineTest {
         runParametersBefore = lastRunParameters(copy.lakehouse());
         manifestParametersBefore = new ObjectMapper().readTree(copy.lakehouse()
                 .resolve("publication/" + AsAt.FIXTURES + "/manifest.json").toFile()).get("parameters").asText();
-        CliResult second = copy.run("--organisations-as-at", "2019-06-30");
+        Path countDates = java.nio.file.Files.writeString(temp.resolve("count-dates.yaml"),
+                "organisation_count_dates: [\"2016-03-31\", \"2019-06-30\", \"2027-01-01\"]\n");
+        CliResult second = copy.run("--organisations-as-at", "2019-06-30", "--config", countDates.toString());
         assertEquals(ExitCodes.OK, second.exitCode(), second.printed());
         between = readAll(copy.lakehouse());
         // The as-at date itself, named: the same parameters as the default, so the same run id.
@@ -152,7 +175,7 @@ class OrganisationsDatePipelineTest {
     private static Map<String, List<Row>> readAll(Path lakehouse) {
         Map<String, List<Row>> tables = new TreeMap<>();
         for (String t : List.of("it_capex_per_fte", "it_capex_per_fte_exclusions", "trust_scorecard",
-                "it_spend_share", "informatics_workforce")) {
+                "it_spend_share", "informatics_workforce", "organisation_counts")) {
             tables.put(t, SharedSpark.table(lakehouse, "reporting/" + t).collectAsList());
         }
         return tables;
@@ -315,6 +338,63 @@ class OrganisationsDatePipelineTest {
         assertFollowUp(followUpConfigured.get(0), "2019-09-30", 4, 2, 2, 2, 0, 50.0);
         // RDD closed on 2019-10-01 (acquired by REE): counted apart, not as still not met nor through REE; 1 / 4
         assertFollowUp(followUpConfigured.get(1), "2019-10-31", 4, 2, 1, 2, 1, 25.0);
+    // reporting.organisation_counts (paragraph 2.4)
+
+    /** as_at_date, org_type, sector, trusts, org_type_trusts, trusts_at_date, share_pct, org_type_share_pct. */
+    private static void assertCounts(List<Row> rows, String[][] expected) {
+        Map<String, Row> byKey = byKey(rows, "as_at_date", "org_type", "sector");
+        List<String> keys = new java.util.ArrayList<>();
+        for (String[] e : expected) {
+            keys.add(e[0] + "/" + e[1] + "/" + e[2]);
+        }
+        assertEquals(keys.stream().sorted().toList(), List.copyOf(byKey.keySet()));
+        for (String[] e : expected) {
+            String key = e[0] + "/" + e[1] + "/" + e[2];
+            Row r = byKey.get(key);
+            assertEquals(Long.parseLong(e[3]), ((Number) r.getAs("trusts")).longValue(), key + " trusts");
+            assertEquals(Long.parseLong(e[4]), ((Number) r.getAs("org_type_trusts")).longValue(), key + " of the type");
+            assertEquals(Long.parseLong(e[5]), ((Number) r.getAs("trusts_at_date")).longValue(), key + " at the date");
+            assertEquals(Double.parseDouble(e[6]), ((Number) r.getAs("share_pct")).doubleValue(), 1e-9, key + " share");
+            assertEquals(Double.parseDouble(e[7]), ((Number) r.getAs("org_type_share_pct")).doubleValue(), 1e-9,
+                    key + " type share");
+        }
+    }
+
+    @Test
+    void organisationCountsAt31March2019LeaveOutTheClosedAndTheNotYetOpen() {
+        assertCounts(asAtReportingDate.get("organisation_counts"), new String[][] {
+            {"2019-03-31", "FOUNDATION_TRUST", "ACUTE", "2", "3", "5", "40", "60"},
+            {"2019-03-31", "FOUNDATION_TRUST", "MENTAL_HEALTH", "1", "3", "5", "20", "60"},
+            {"2019-03-31", "NHS_TRUST", "ACUTE", "1", "2", "5", "20", "40"},
+            {"2019-03-31", "NHS_TRUST", "MENTAL_HEALTH", "1", "2", "5", "20", "40"},
+        });
+        // the organisations date does not move them: the 2019-03-31 organisations run counts the same
+        assertCounts(before.get("organisation_counts"), new String[][] {
+            {"2019-03-31", "FOUNDATION_TRUST", "ACUTE", "2", "3", "5", "40", "60"},
+            {"2019-03-31", "FOUNDATION_TRUST", "MENTAL_HEALTH", "1", "3", "5", "20", "60"},
+            {"2019-03-31", "NHS_TRUST", "ACUTE", "1", "2", "5", "20", "40"},
+            {"2019-03-31", "NHS_TRUST", "MENTAL_HEALTH", "1", "2", "5", "20", "40"},
+        });
+    }
+
+    @Test
+    void organisationCountsAtConfiguredDatesSkipADateAfterTheAsAtDate() {
+        String sixth = Double.toString(100.0 / 6);
+        String third = Double.toString(100.0 / 3);
+        assertCounts(between.get("organisation_counts"), new String[][] {
+            {"2016-03-31", "FOUNDATION_TRUST", "ACUTE", "2", "3", "6", third, "50"},
+            {"2016-03-31", "FOUNDATION_TRUST", "MENTAL_HEALTH", "1", "3", "6", sixth, "50"},
+            {"2016-03-31", "NHS_TRUST", "ACUTE", "1", "3", "6", sixth, "50"},
+            {"2016-03-31", "NHS_TRUST", "COMMUNITY", "1", "3", "6", sixth, "50"},
+            {"2016-03-31", "NHS_TRUST", "MENTAL_HEALTH", "1", "3", "6", sixth, "50"},
+            {"2019-06-30", "FOUNDATION_TRUST", "ACUTE", "1", "2", "5", "20", "40"},
+            {"2019-06-30", "FOUNDATION_TRUST", "MENTAL_HEALTH", "1", "2", "5", "20", "40"},
+            {"2019-06-30", "NHS_TRUST", "ACUTE", "1", "3", "5", "20", "60"},
+            {"2019-06-30", "NHS_TRUST", "MENTAL_HEALTH", "1", "3", "5", "20", "60"},
+            {"2019-06-30", "NHS_TRUST", "SPECIALIST", "1", "3", "5", "20", "60"},
+        });
+        assertEquals("2016-03-31,2019-06-30,2027-01-01", lastRunParameters(copy.lakehouse())
+                .get("organisation_count_dates"), "recorded as configured, the later date included");
     }
 
     // ---------------------------------------------------------------------------------------------------------

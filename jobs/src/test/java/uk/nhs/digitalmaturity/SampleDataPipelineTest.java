@@ -61,6 +61,35 @@ class SampleDataPipelineTest {
     }
 
     @Test
+    void organisationCountsAt31March2019Are150FoundationTrustsOf227() {
+        // NAO paragraph 2.4 / summary 1: at 31 March 2019, 150 of the 227 trusts were foundation trusts ("over
+        // 220" in all). The default organisation_count_dates is ["2019-03-31"]; 227 - 150 = 77 NHS trusts;
+        // 150 / 227 = 66.08% -> 66, 77 / 227 = 33.92% -> 34.
+        List<Row> rows = SampleLakehouse.table("reporting/organisation_counts").collectAsList();
+        assertFalse(rows.isEmpty());
+        long ft = 0;
+        long nhs = 0;
+        for (Row r : rows) {
+            assertEquals("2019-03-31", String.valueOf((Object) r.getAs("as_at_date")), "the only configured date");
+            assertEquals(227L, (long) r.getAs("trusts_at_date"));
+            long trusts = r.getAs("trusts");
+            if ("FOUNDATION_TRUST".equals(r.getAs("org_type"))) {
+                ft += trusts;
+                assertEquals(150L, (long) r.getAs("org_type_trusts"));
+                assertEquals(66, Math.round((double) r.getAs("org_type_share_pct")));
+            } else {
+                assertEquals("NHS_TRUST", r.getAs("org_type"));
+                nhs += trusts;
+                assertEquals(77L, (long) r.getAs("org_type_trusts"));
+                assertEquals(34, Math.round((double) r.getAs("org_type_share_pct")));
+            }
+            assertEquals(100.0 * trusts / 227, (double) r.getAs("share_pct"), 1e-9);
+        }
+        assertEquals(150L, ft, "the rows of the foundation trusts add up to 150");
+        assertEquals(77L, nhs, "and of the NHS trusts to 77");
+    }
+
+    @Test
     void dsptTwentyNineteenTwentyMatchesParagraph211() throws IOException {
         // NAO 2.11: 223 trusts returned an assessment for 2019-20; 62 (28%) passed the full assessment.
         Row met = SampleLakehouse.table("reporting/dspt_summary")

@@ -33,6 +33,7 @@ public final class PipelineConfig {
     @JsonProperty("it_share_ambition_pct") private double itShareAmbitionPct;
     @JsonProperty("cyber_comparison_dates") private List<String> cyberComparisonDates;
     @JsonProperty("dspt_follow_up") private List<DsptFollowUp> dsptFollowUp;
+    @JsonProperty("organisation_count_dates") private List<String> organisationCountDates;
     @JsonProperty("organisations_as_at") private String organisationsAsAt; // null: the reporting date
     @JsonProperty("log_retention") private String logRetention;
     @JsonProperty("deleted_file_retention") private String deletedFileRetention;
@@ -108,6 +109,8 @@ public final class PipelineConfig {
                         : List.of(value.split(","));
                 case "dspt_follow_up" -> copy.dsptFollowUp = value.isEmpty() ? List.of()
                         : java.util.Arrays.stream(value.split(",")).map(DsptFollowUp::parse).toList();
+                case "organisation_count_dates" -> copy.organisationCountDates = value.isEmpty() ? List.of()
+                        : List.of(value.split(","));
                 default -> throw new IllegalArgumentException("the run recorded a parameter this build does not know: "
                         + p.getKey());
             }
@@ -165,6 +168,9 @@ public final class PipelineConfig {
     /** The DSPT follow-up pairs of dates (paragraph 2.11), as configured, in order. */
     public List<DsptFollowUp> dsptFollowUp() {
         return List.copyOf(dsptFollowUp);
+    /** The dates reporting.organisation_counts counts open trusts at (those after a run's as-at date are left out). */
+    public List<String> organisationCountDates() {
+        return List.copyOf(organisationCountDates);
     }
 
     public String logRetention() {
@@ -194,6 +200,16 @@ public final class PipelineConfig {
             throw new IllegalArgumentException("dspt_follow_up must be a list (empty for none)");
         }
         dsptFollowUp.forEach(DsptFollowUp::validate);
+        if (organisationCountDates == null) {
+            throw new IllegalArgumentException("organisation_count_dates must be a list of dates YYYY-MM-DD (may be empty)");
+        }
+        for (String d : organisationCountDates) {
+            try {
+                LocalDate.parse(d);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("organisation_count_dates must be dates YYYY-MM-DD, got " + d);
+            }
+        }
         if (organisationsAsAt != null) {
             try {
                 LocalDate.parse(organisationsAsAt);
@@ -233,6 +249,7 @@ public final class PipelineConfig {
         sqlParameters(asAt).forEach((k, v) -> d.put(k, String.valueOf(v)));
         d.put("cyber_comparison_dates", String.join(",", cyberComparisonDates));
         d.put("dspt_follow_up", String.join(",", dsptFollowUp.stream().map(DsptFollowUp::describe).toList()));
+        d.put("organisation_count_dates", String.join(",", organisationCountDates));
         return d;
     }
 

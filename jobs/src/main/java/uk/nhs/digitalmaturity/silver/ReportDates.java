@@ -16,9 +16,14 @@ import uk.nhs.digitalmaturity.config.PipelineConfig;
  * or before it, for tables that show a position at several dates from one history (cyber_summary). And
  * {@code dspt_follow_up_dates(dspt_year, first_date, second_date)}: the configured DSPT follow-up pairs whose
  * second date is on or before the reporting date (reporting.dspt_follow_up); a run never sees the future.
+ * And {@code organisation_count_dates(summary_date)}: the configured organisation_count_dates on or before the
+ * reporting date (reporting.organisation_counts); a run sees nothing after its as-at date.
  */
 public final class ReportDates {
     public static final String VIEW = "report_dates";
+    public static final String ORGANISATION_COUNT_VIEW = "organisation_count_dates";
+    private static final StructType COUNT_SCHEMA = new StructType()
+            .add("summary_date", DataTypes.DateType, false);
     private static final StructType SCHEMA = new StructType()
             .add("summary_date", DataTypes.DateType, false)
             .add("date_role", DataTypes.StringType, false);
@@ -51,5 +56,15 @@ public final class ReportDates {
             }
         }
         spark.createDataFrame(pairs, FOLLOW_UP_SCHEMA).createOrReplaceTempView(FOLLOW_UP_VIEW);
+
+        List<Row> countRows = new ArrayList<>();
+        TreeSet<LocalDate> countDates = new TreeSet<>();
+        config.organisationCountDates().forEach(d -> countDates.add(LocalDate.parse(d)));
+        for (LocalDate d : countDates) {
+            if (!d.isAfter(asAt)) {
+                countRows.add(RowFactory.create(java.sql.Date.valueOf(d)));
+            }
+        }
+        spark.createDataFrame(countRows, COUNT_SCHEMA).createOrReplaceTempView(ORGANISATION_COUNT_VIEW);
     }
 }

@@ -23,6 +23,7 @@ class ReproducingConfigTest {
         p.put("cyber_comparison_dates", "2017-05-12,2017-12-31,2020-02-29");
         p.put("dspt_follow_up", "2018-19:2019-04-30:2019-09-30");
         p.put("it_share_ambition_pct", ambition);
+        p.put("organisation_count_dates", "2019-03-31");
         p.put("organisations_as_at", organisationsAt);
         p.put("price_base_year", priceBase);
         p.put("reference_period", "2018-12");
@@ -71,6 +72,28 @@ class ReproducingConfigTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PipelineConfig.reproducing(backwards, AS_AT));
         assertTrue(e.getMessage().contains("second_date"), e.getMessage());
+    void organisationCountDatesAreRebuiltAsRecorded() {
+        Map<String, String> other = recorded("2018-19", "2026-11-24", "5.0");
+        other.put("organisation_count_dates", "2016-03-31,2019-03-31");
+        PipelineConfig rebuilt = PipelineConfig.reproducing(other, AS_AT);
+        assertEquals(java.util.List.of("2016-03-31", "2019-03-31"), rebuilt.organisationCountDates());
+        assertEquals(other, rebuilt.describe(AS_AT));
+
+        Map<String, String> none = recorded("2018-19", "2026-11-24", "5.0");
+        none.put("organisation_count_dates", "");
+        assertEquals(java.util.List.of(), PipelineConfig.reproducing(none, AS_AT).organisationCountDates());
+
+        Map<String, String> bad = recorded("2018-19", "2026-11-24", "5.0");
+        bad.put("organisation_count_dates", "31/03/2019");
+        assertThrows(IllegalArgumentException.class, () -> PipelineConfig.reproducing(bad, AS_AT));
+    }
+
+    @Test
+    void aRunRecordedBeforeOrganisationCountDatesDoesNotDescribeBack() {
+        // a run of a build without the parameter: rebuilt with the default list, it would not be the same run
+        Map<String, String> older = recorded("2018-19", "2026-11-24", "5.0");
+        older.remove("organisation_count_dates");
+        assertThrows(IllegalArgumentException.class, () -> PipelineConfig.reproducing(older, AS_AT));
     }
 
     @Test

@@ -7,8 +7,10 @@
 -- trust's status for the toolkit year at a date D is its latest status dated on or before D, over every snapshot on
 -- or before the reporting date (current_dspt_status_history), the same "latest wins" as current_dspt_status, which
 -- keeps only the latest. Passed = STANDARDS_MET or STANDARDS_EXCEEDED, as in reporting.dspt_summary.
--- Not met by the first date: not passed at it, including a trust with no status for the year by then (the report
--- counts trusts that had not met the standard; trusts_no_status_first says how many of them had none).
+-- Not met by the first date: the trust's status at it is a returned assessment (any status but NOT_PUBLISHED) that
+-- did not pass, the same "not met" as reporting.dspt_trust_years. The report's 100 are such trusts (92 plan agreed
+-- and 8 not met in the June 2019 publication). A trust with no returned status by the first date has not been
+-- assessed: it is counted in trusts_no_status_first and not followed (it is not in trusts_not_met_first).
 -- A status stays with the organisation code that published it (as in reporting.dspt_summary), so a trust that
 -- closed or merged between the two dates has no status of its own at the second: it is counted in
 -- trusts_closed_between, never in trusts_still_not_met_second, and its successor's status is not taken for it.
@@ -20,7 +22,8 @@ WITH pairs AS (
 
 statuses AS (
     SELECT org_code, dspt_year, status_date,
-           status IN ('STANDARDS_MET', 'STANDARDS_EXCEEDED') AS passed
+           status IN ('STANDARDS_MET', 'STANDARDS_EXCEEDED') AS passed,
+           status <> 'NOT_PUBLISHED'                         AS returned
     FROM current_dspt_status_history
 ),
 
@@ -37,7 +40,8 @@ in_scope AS (
 status_at_dates AS (
     SELECT
         i.dspt_year, i.first_date, i.second_date, i.org_code, i.open_at_second,
-        count(h.status_date) FILTER (WHERE h.status_date <= i.first_date) > 0      AS has_status_first,
+        coalesce(max_by(h.returned, h.status_date) FILTER (WHERE h.status_date <= i.first_date), false)
+                                                                                    AS returned_first,
         coalesce(max_by(h.passed, h.status_date) FILTER (WHERE h.status_date <= i.first_date), false)
                                                                                     AS passed_first,
         coalesce(max_by(h.passed, h.status_date) FILTER (WHERE h.status_date <= i.second_date), false)
@@ -52,12 +56,12 @@ per_pair AS (
     SELECT
         dspt_year, first_date, second_date,
         count(*)                                                            AS trusts_in_scope,
-        count_if(NOT passed_first)                                          AS trusts_not_met_first,
-        count_if(NOT passed_first AND NOT has_status_first)                 AS trusts_no_status_first,
-        count_if(NOT passed_first AND open_at_second AND NOT passed_second) AS trusts_still_not_met_second,
-        count_if(NOT passed_first AND open_at_second AND passed_second)     AS trusts_met_by_second,
-        count_if(NOT passed_first AND NOT open_at_second)                   AS trusts_closed_between
-    FROM status_at_dates
+        count_if(not_met_first)                                             AS trusts_not_met_first,
+        count_if(NOT returned_first)                                        AS trusts_no_status_first,
+        count_if(not_met_first AND open_at_second AND NOT passed_second)    AS trusts_still_not_met_second,
+        count_if(not_met_first AND open_at_second AND passed_second)        AS trusts_met_by_second,
+        count_if(not_met_first AND NOT open_at_second)                      AS trusts_closed_between
+    FROM (SELECT *, returned_first AND NOT passed_first AS not_met_first FROM status_at_dates) AS s
     GROUP BY dspt_year, first_date, second_date
 )
 

@@ -157,20 +157,20 @@ class CyberAndPublicationTest {
 
     @Test
     void dsptFollowUpFollowsTheTrustsNotMetByTheFirstDate() {
-        // Default pair, 2018-19 at 2019-04-30 and 2019-09-30. Open on 2019-04-30: RAA, RBB, RCC, REE (RDD closed
-        // 2018-04-01). At 04-30: RAA STANDARDS_MET, RCC STANDARDS_EXCEEDED (met); RBB PLAN_AGREED, REE NOT_PUBLISHED
-        // (not met, both with a status). At 09-30: RBB STANDARDS_MET dated 2019-09-30 itself (on or before: met);
-        // REE still NOT_PUBLISHED. Still not met 1 of 2 = 50%.
+        // Default pair, 2018-19 at 2019-06-17 and 2019-09-30. Open on 2019-06-17: RAA, RBB, RCC, REE (RDD closed
+        // 2018-04-01). At 06-17: RAA STANDARDS_MET, RCC STANDARDS_EXCEEDED (met); RBB PLAN_AGREED (returned, not
+        // met); REE NOT_PUBLISHED (no returned status: counted apart, not followed). At 09-30: RBB STANDARDS_MET
+        // dated 2019-09-30 itself (on or before: met). Still not met 0 of 1 = 0%.
         List<Row> rows = table(first, "reporting/dspt_follow_up").collectAsList();
         assertEquals(1, rows.size(), rows.toString());
         Row r = rows.get(0);
         assertEquals(4L, (long) r.getAs("trusts_in_scope"));
-        assertEquals(2L, (long) r.getAs("trusts_not_met_first"));
-        assertEquals(0L, (long) r.getAs("trusts_no_status_first"));
-        assertEquals(1L, (long) r.getAs("trusts_still_not_met_second"));
+        assertEquals(1L, (long) r.getAs("trusts_not_met_first"));
+        assertEquals(1L, (long) r.getAs("trusts_no_status_first"));
+        assertEquals(0L, (long) r.getAs("trusts_still_not_met_second"));
         assertEquals(1L, (long) r.getAs("trusts_met_by_second"));
         assertEquals(0L, (long) r.getAs("trusts_closed_between"));
-        assertEquals(50.0, (double) r.getAs("still_not_met_pct"), 1e-9);
+        assertEquals(0.0, (double) r.getAs("still_not_met_pct"), 1e-9);
     }
 
     @Test

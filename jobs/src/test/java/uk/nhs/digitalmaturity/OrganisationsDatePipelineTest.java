@@ -85,17 +85,20 @@ import uk.nhs.digitalmaturity.testing.SharedSpark;
  *   RDD STANDARDS_NOT_MET 2019-03-31, REE STANDARDS_EXCEEDED 2019-03-20, RFF STANDARDS_MET 2019-05-20;
  * snapshot 2020-06-01: RCC STANDARDS_MET 2019-07-01, RDD APPROACHING_STANDARDS 2019-03-31 (replaces the same dated
  *   status), REE PLAN_AGREED 2019-11-30, RHH STANDARDS_MET 2019-08-01 but for 2019-20 (another year).
- * Open on 2019-04-30: RCC, RDD, REE, RFF, RHH (RAA and RBB closed 2019-04-01; RGG 2016) = 5 in scope.
- *   RCC  at 04-30 PLAN_AGREED: not met      at 09-30 STANDARDS_MET (07-01): met by the second date
- *   RDD  at 04-30 APPROACHING_STANDARDS     at 09-30 the same: still not met; closed 2019-10-01 (into REE)
- *   REE  at 04-30 STANDARDS_EXCEEDED: met (its later PLAN_AGREED of 11-30 is after both dates; taking only the
- *        latest status, as dspt_summary does, would leave REE without a status at 04-30)
- *   RFF  no status by 04-30 (05-20 is after): not met, no status; at 09-30 STANDARDS_MET: met by the second
- *   RHH  no 2018-19 status at all: not met, no status; still not met at 09-30
- * Default pair 2019-04-30 / 2019-09-30: not met 4 (RCC, RDD, RFF, RHH), no status 2 (RFF, RHH), still not met 2
- *   (RDD, RHH), met by the second date 2 (RCC, RFF), closed between 0; still not met 2 / 4 = 50%.
- * Pair 2019-04-30 / 2019-10-31 (a run with a configuration file): RDD closed on 2019-10-01, between the dates: it is
- *   counted in trusts_closed_between, not followed into REE; still not met 1 (RHH), met 2, closed 1; 1 / 4 = 25%.
+ * "Not met" at a date: the latest status on or before it is a returned assessment that did not pass (as
+ * dspt_trust_years); a trust with no returned status by then is counted apart (no status) and not followed.
+ * Open on 2019-04-30 and on 2019-06-17: RCC, RDD, REE, RFF, RHH (RAA and RBB closed 2019-04-01; RGG 2016) = 5.
+ *   RCC  PLAN_AGREED (04-15): not met       at 09-30 STANDARDS_MET (07-01): met by the second date
+ *   RDD  APPROACHING_STANDARDS (03-31)      at 09-30 the same: still not met; closed 2019-10-01 (into REE)
+ *   REE  STANDARDS_EXCEEDED: met (its later PLAN_AGREED of 11-30 is after both dates; taking only the latest
+ *        status, as dspt_summary does, would call it not met)
+ *   RFF  no status by 04-30 (STANDARDS_MET 05-20 is after it): no status at 04-30; met at 06-17
+ *   RHH  no 2018-19 status at all: no status at either first date
+ * Default pair 2019-06-17 / 2019-09-30: not met 2 (RCC, RDD), no status 1 (RHH), still not met 1 (RDD), met by
+ *   the second date 1 (RCC), closed between 0; still not met 1 / 2 = 50%.
+ * Pair 2019-04-30 / 2019-09-30 (a run with a configuration file): not met 2, no status 2 (RFF, RHH); 1 still, 1 met.
+ * Pair 2019-04-30 / 2019-10-31: RDD closed on 2019-10-01, between the dates: it is counted in
+ *   trusts_closed_between, not followed into REE; still not met 0, met 1 (RCC), closed 1; 0 / 2 = 0%.
  * Pair 2019-04-30 / 2027-01-31: the second date is after the as-at date 2026-11-24, so no row.
  * <h2>reporting.organisation_counts (paragraph 2.4): trusts open at each organisation_count_dates date</h2>
  *
@@ -309,14 +312,14 @@ class OrganisationsDatePipelineTest {
     // ---------------------------------------------------------------------------------------------------------
     // DSPT follow-up: the statuses at two dates, over every snapshot
 
-    private static void assertFollowUp(Row r, String second, long notMet, long noStatus, long still, long met,
-                                       long closed, double pct) {
+    private static void assertFollowUp(Row r, String first, String second, long notMet, long noStatus, long still,
+                                       long met, long closed, double pct) {
         assertEquals("2018-19", r.getAs("dspt_year"));
-        assertEquals("2019-04-30", r.getAs("first_date").toString());
+        assertEquals(first, r.getAs("first_date").toString());
         assertEquals(second, r.getAs("second_date").toString());
-        assertEquals(5L, (long) r.getAs("trusts_in_scope"), "RCC, RDD, REE, RFF, RHH open on 2019-04-30");
-        assertEquals(notMet, (long) r.getAs("trusts_not_met_first"), "not met by 2019-04-30");
-        assertEquals(noStatus, (long) r.getAs("trusts_no_status_first"), "no status by 2019-04-30");
+        assertEquals(5L, (long) r.getAs("trusts_in_scope"), "RCC, RDD, REE, RFF, RHH open on " + first);
+        assertEquals(notMet, (long) r.getAs("trusts_not_met_first"), "not met by " + first);
+        assertEquals(noStatus, (long) r.getAs("trusts_no_status_first"), "no status by " + first);
         assertEquals(still, (long) r.getAs("trusts_still_not_met_second"), "still not met by " + second);
         assertEquals(met, (long) r.getAs("trusts_met_by_second"), "met by " + second);
         assertEquals(closed, (long) r.getAs("trusts_closed_between"), "closed between the dates");
@@ -327,17 +330,21 @@ class OrganisationsDatePipelineTest {
     void dsptFollowUpCountsTrustsNotMetAtTheFirstDateAndStillNotMetAtTheSecond() {
         List<Row> rows = SharedSpark.table(defaultRun, "reporting/dspt_follow_up").collectAsList();
         assertEquals(1, rows.size(), "the default configuration has one pair: " + rows);
-        // RCC, RDD, RFF, RHH not met (RFF and RHH without a status); RDD and RHH still not; 2 / 4 = 50%
-        assertFollowUp(rows.get(0), "2019-09-30", 4, 2, 2, 2, 0, 50.0);
+        // RCC and RDD not met (RHH without a status, not followed); RDD still not, RCC met; 1 / 2 = 50%
+        assertFollowUp(rows.get(0), "2019-06-17", "2019-09-30", 2, 1, 1, 1, 0, 50.0);
     }
 
     @Test
     void dsptFollowUpCountsATrustThatClosedBetweenTheDatesApartAndNeverUsesAFutureDate() {
         assertEquals(2, followUpConfigured.size(), "the pair ending 2027-01-31 is after the as-at date: "
                 + followUpConfigured);
-        assertFollowUp(followUpConfigured.get(0), "2019-09-30", 4, 2, 2, 2, 0, 50.0);
-        // RDD closed on 2019-10-01 (acquired by REE): counted apart, not as still not met nor through REE; 1 / 4
-        assertFollowUp(followUpConfigured.get(1), "2019-10-31", 4, 2, 1, 2, 1, 25.0);
+        // at 2019-04-30 RFF has no status yet either: 2 without one, the same 2 not met
+        assertFollowUp(followUpConfigured.get(0), "2019-04-30", "2019-09-30", 2, 2, 1, 1, 0, 50.0);
+        // RDD closed on 2019-10-01 (acquired by REE): counted apart, not as still not met nor through REE; 0 / 2
+        assertFollowUp(followUpConfigured.get(1), "2019-04-30", "2019-10-31", 2, 2, 0, 1, 1, 0.0);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
     // reporting.organisation_counts (paragraph 2.4)
 
     /** as_at_date, org_type, sector, trusts, org_type_trusts, trusts_at_date, share_pct, org_type_share_pct. */

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import uk.nhs.digitalmaturity.contract.Source;
 import uk.nhs.digitalmaturity.failure.ExitCodes;
@@ -97,11 +96,12 @@ class SampleDataPipelineTest {
         assertEquals(223L, (long) met.getAs("trusts_returned"));
         assertEquals(62L, (long) met.getAs("trusts_passed"));
         assertEquals(28, Math.round((double) met.getAs("passed_pct")));
-        // 2018-19: 100 trusts had not met the standard (plan agreed or not met).
+        // 2018-19 at the reporting date: the latest statuses, after the 43 plans met by September 2019 (the 100
+        // of June 2019 are in dspt_follow_up)
         long notMet = SampleLakehouse.table("reporting/dspt_summary")
                 .filter("dspt_year = '2018-19' AND status IN ('PLAN_AGREED', 'STANDARDS_NOT_MET')")
                 .selectExpr("sum(trusts)").head().getLong(0);
-        assertEquals(100L, notMet);
+        assertEquals(57L, notMet);
         List<String> published = Files.readAllLines(SampleLakehouse.publication().resolve("dspt_summary.csv"));
         // 2019-20 lists the 223 trusts open on 2 March 2020, all of which returned; 55 / 223 = 24.7% -> 25
         assertEquals("2019-20,STANDARDS_MET,2,55,25,223,223,62,28",
@@ -109,17 +109,16 @@ class SampleDataPipelineTest {
     }
 
     @Test
-    @Disabled("the sample generator does not model the DSPT follow-up statuses yet (sample/DsptHistory.java): "
-            + "worked from sample-data by hand, it gives 226 in scope, 112 not met by 2019-04-30 (37 without a "
-            + "status), 101 still not met by 2019-09-30, none closed between")
     void dsptFollowUpMatchesParagraph211() {
-        // NAO 2.11: 100 trusts had not met the 2018-19 standard by April 2019, and 57 of these were still not
-        // compliant by September 2019 (default pair: 2019-04-30 and 2019-09-30).
+        // NAO 2.11: 100 trusts had not met the 2018-19 standard by April 2019 (the year-end position NHS Digital
+        // published on 17 June 2019: 92 plan agreed + 8 not met), and 57 of these were still not compliant by
+        // September 2019 (default pair: 2019-06-17 and 2019-09-30).
         Row r = SampleLakehouse.table("reporting/dspt_follow_up")
-                .filter("dspt_year = '2018-19' AND first_date = DATE'2019-04-30' AND second_date = DATE'2019-09-30'")
+                .filter("dspt_year = '2018-19' AND first_date = DATE'2019-06-17' AND second_date = DATE'2019-09-30'")
                 .head();
         assertEquals(100L, (long) r.getAs("trusts_not_met_first"));
         assertEquals(57L, (long) r.getAs("trusts_still_not_met_second"));
+        assertEquals(43L, (long) r.getAs("trusts_met_by_second"));
         assertEquals(0L, (long) r.getAs("trusts_closed_between"));
     }
 

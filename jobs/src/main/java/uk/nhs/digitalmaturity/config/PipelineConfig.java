@@ -168,6 +168,8 @@ public final class PipelineConfig {
     /** The DSPT follow-up pairs of dates (paragraph 2.11), as configured, in order. */
     public List<DsptFollowUp> dsptFollowUp() {
         return List.copyOf(dsptFollowUp);
+    }
+
     /** The dates reporting.organisation_counts counts open trusts at (those after a run's as-at date are left out). */
     public List<String> organisationCountDates() {
         return List.copyOf(organisationCountDates);

@@ -26,6 +26,10 @@ import uk.nhs.digitalmaturity.landing.LandingWriter;
  * <p>2018-19 is real: the DSPT publication of 17 June 2019 for every trust in the organisation set (118 standards
  * met, 9 exceeded, 92 plan agreed, 8 not met; the newly formed South Tyneside and Sunderland not yet published).
  *
+ * <p>2018-19 follow-up, modelled on paragraph 2.11 ("100 trusts had not met the standard by April 2019, and 57 of
+ * these were still not compliant by September 2019"): 43 of the 92 trusts with a plan agreed in the June 2019
+ * publication reach STANDARDS_MET between 18 June and 30 September 2019, in a snapshot of 1 October 2019.
+ *
  * <p>2019-20 is modelled on paragraph 2.11 of the NAO report as at 2 March 2020: 223 trusts returned an
  * assessment, 62 (28%) passed (standards met or exceeded), about two-thirds had submitted only the interim
  * assessment. Many trusts first appear as interim and later with a final status: the latest status wins.
@@ -36,7 +40,11 @@ final class DsptHistory {
     private record Status(String org, String year, DsptStatus status, LocalDate date) {
     }
 
+    /** Trusts whose 2018-19 plan turned into STANDARDS_MET by September 2019: 100 - 57. */
+    static final int MET_BY_SEPTEMBER_2019 = 43;
+
     private final List<Status> year2018 = new ArrayList<>();
+    private final List<Status> followUp2018 = new ArrayList<>();
     private final List<Status> year2019 = new ArrayList<>();
 
     DsptHistory(OrganisationHistory orgs, long seed) {
@@ -51,6 +59,19 @@ final class DsptHistory {
             DsptStatus status = DsptStatus.valueOf(r.get("status"));
             year2018.add(new Status(r.get("org_code"), "2018-19", status, date));
             previous.put(r.get("org_code"), status);
+        }
+
+        Rng follow = Rng.of(seed, "dspt-2018-19-follow-up");
+        List<String> planAgreed = new ArrayList<>();
+        previous.forEach((code, status) -> {
+            if (status == PLAN_AGREED) {
+                planAgreed.add(code);
+            }
+        });
+        follow.shuffle(planAgreed);
+        for (String code : planAgreed.subList(0, MET_BY_SEPTEMBER_2019)) {
+            followUp2018.add(new Status(code, "2018-19", STANDARDS_MET,
+                    workingDay(follow, LocalDate.of(2019, 6, 18), LocalDate.of(2019, 9, 30))));
         }
 
         Rng rng = Rng.of(seed, "dspt-2019-20");
@@ -95,6 +116,7 @@ final class DsptHistory {
         Comparator<Status> order = Comparator.comparing(Status::org).thenComparing(Status::date)
                 .thenComparing(s -> s.status().name());
         year2018.sort(order);
+        followUp2018.sort(order);
         year2019.sort(order);
     }
 
@@ -108,6 +130,7 @@ final class DsptHistory {
 
     void write(LandingWriter out) {
         writeYear(out, SnapshotPlan.CYBER_2019, year2018);
+        writeYear(out, SnapshotPlan.CYBER_2019_FOLLOW_UP, followUp2018);
         writeYear(out, SnapshotPlan.CYBER_2020, year2019);
     }
 

@@ -45,6 +45,7 @@ public final class SnapshotPlan {
     /** CE+ history to date and DSPT 2018-19 (the real DSPT publication of 17 June 2019). */
     public static final LocalDate CYBER_2019 = LocalDate.of(2019, 6, 17);
     /** CE+ assessments since, up to 29 February 2020, and DSPT 2019-20. */
+    public static final LocalDate CYBER_2019_FOLLOW_UP = LocalDate.of(2019, 10, 1);
     public static final LocalDate CYBER_2020 = LocalDate.of(2020, 3, 2);
     public static final LocalDate PROGRAMMES = LocalDate.of(2019, 6, 3);
 

@@ -21,7 +21,7 @@ class ReproducingConfigTest {
         Map<String, String> p = new TreeMap<>();
         p.put("as_at", "2026-11-24");
         p.put("cyber_comparison_dates", "2017-05-12,2017-12-31,2020-02-29");
-        p.put("dspt_follow_up", "2018-19:2019-04-30:2019-09-30");
+        p.put("dspt_follow_up", "2018-19:2019-06-17:2019-09-30");
         p.put("it_share_ambition_pct", ambition);
         p.put("organisation_count_dates", "2019-03-31");
         p.put("organisations_as_at", organisationsAt);
@@ -72,6 +72,9 @@ class ReproducingConfigTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> PipelineConfig.reproducing(backwards, AS_AT));
         assertTrue(e.getMessage().contains("second_date"), e.getMessage());
+    }
+
+    @Test
     void organisationCountDatesAreRebuiltAsRecorded() {
         Map<String, String> other = recorded("2018-19", "2026-11-24", "5.0");
         other.put("organisation_count_dates", "2016-03-31,2019-03-31");

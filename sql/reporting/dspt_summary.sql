@@ -13,9 +13,11 @@ WITH statuses AS (
 ),
 
 latest_status AS (
-    -- current_dspt_status already keeps one row per trust and year: the latest status as at the run's date
+    -- current_dspt_status already keeps one row per organisation and year: the latest status as at the run's date.
+    -- GP practices' statuses share the file (reporting.gp_dspt_summary counts them): only trusts count here.
     SELECT org_code, dspt_year, status
     FROM current_dspt_status
+    WHERE org_code IN (SELECT org_code FROM dspt_trust_codes)
 ),
 
 per_year AS (

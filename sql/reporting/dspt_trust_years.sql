@@ -6,6 +6,8 @@ WITH statuses AS (
     SELECT org_code, dspt_year, status,
            status NOT IN ('STANDARDS_MET', 'STANDARDS_EXCEEDED', 'NOT_PUBLISHED') AS not_met
     FROM current_dspt_status
+    -- GP practices' statuses share the file (reporting.gp_dspt_summary counts them): only trusts are listed here
+    WHERE org_code IN (SELECT org_code FROM dspt_trust_codes)
 )
 
 SELECT

@@ -34,6 +34,7 @@ public final class PipelineConfig {
     @JsonProperty("cyber_comparison_dates") private List<String> cyberComparisonDates;
     @JsonProperty("dspt_follow_up") private List<DsptFollowUp> dsptFollowUp;
     @JsonProperty("organisation_count_dates") private List<String> organisationCountDates;
+    @JsonProperty("gp_dspt_dates") private List<String> gpDsptDates;
     @JsonProperty("organisations_as_at") private String organisationsAsAt; // null: the reporting date
     @JsonProperty("log_retention") private String logRetention;
     @JsonProperty("deleted_file_retention") private String deletedFileRetention;
@@ -111,6 +112,7 @@ public final class PipelineConfig {
                         : java.util.Arrays.stream(value.split(",")).map(DsptFollowUp::parse).toList();
                 case "organisation_count_dates" -> copy.organisationCountDates = value.isEmpty() ? List.of()
                         : List.of(value.split(","));
+                case "gp_dspt_dates" -> copy.gpDsptDates = value.isEmpty() ? List.of() : List.of(value.split(","));
                 default -> throw new IllegalArgumentException("the run recorded a parameter this build does not know: "
                         + p.getKey());
             }
@@ -175,6 +177,11 @@ public final class PipelineConfig {
         return List.copyOf(organisationCountDates);
     }
 
+    /** The dates reporting.gp_dspt_summary counts GP practices' DSPT assessments at (paragraph 2.11). */
+    public List<String> gpDsptDates() {
+        return List.copyOf(gpDsptDates);
+    }
+
     public String logRetention() {
         return logRetention;
     }
@@ -202,21 +209,26 @@ public final class PipelineConfig {
             throw new IllegalArgumentException("dspt_follow_up must be a list (empty for none)");
         }
         dsptFollowUp.forEach(DsptFollowUp::validate);
-        if (organisationCountDates == null) {
-            throw new IllegalArgumentException("organisation_count_dates must be a list of dates YYYY-MM-DD (may be empty)");
-        }
-        for (String d : organisationCountDates) {
-            try {
-                LocalDate.parse(d);
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new IllegalArgumentException("organisation_count_dates must be dates YYYY-MM-DD, got " + d);
-            }
-        }
+        requireDates("organisation_count_dates", organisationCountDates);
+        requireDates("gp_dspt_dates", gpDsptDates);
         if (organisationsAsAt != null) {
             try {
                 LocalDate.parse(organisationsAsAt);
             } catch (java.time.format.DateTimeParseException e) {
                 throw new IllegalArgumentException("organisations_as_at must be a date YYYY-MM-DD, got " + organisationsAsAt);
+            }
+        }
+    }
+
+    private static void requireDates(String parameter, List<String> dates) {
+        if (dates == null) {
+            throw new IllegalArgumentException(parameter + " must be a list of dates YYYY-MM-DD (may be empty)");
+        }
+        for (String d : dates) {
+            try {
+                LocalDate.parse(d);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException(parameter + " must be dates YYYY-MM-DD, got " + d);
             }
         }
     }
@@ -252,6 +264,7 @@ public final class PipelineConfig {
         d.put("cyber_comparison_dates", String.join(",", cyberComparisonDates));
         d.put("dspt_follow_up", String.join(",", dsptFollowUp.stream().map(DsptFollowUp::describe).toList()));
         d.put("organisation_count_dates", String.join(",", organisationCountDates));
+        d.put("gp_dspt_dates", String.join(",", gpDsptDates));
         return d;
     }
 

@@ -136,6 +136,44 @@ public enum Source {
                                     + "JOIN bronze.dma_answer_scales s ON s.answer_scale = q.answer_scale",
                             "the question exists in that survey year and the answer is on its scale"))),
 
+    GP_PRACTICES("gp", "gp_practices.csv", Zone.BRONZE,
+            List.of(pattern("practice_code", Codes.PRACTICE_CODE, "six capitals or digits", "GP practice code (ODS)"),
+                    text("practice_name", "Practice name as published by ODS"),
+                    date("open_date", true, "Date the practice opened"),
+                    date("close_date", false, "Date the practice closed; empty while open"),
+                    new Column("parent_org_code", ColumnType.TEXT, false, new Column.PatternCheck(Codes.ORG_CODE,
+                            "empty or an ODS code of 3 to 5 capitals or digits"),
+                            "Commissioner or other parent organisation, where the source gives one")),
+            List.of("practice_code"), List.of()),
+
+    // The contract puts the GP scales "in the dma_answer_scales.csv form (same folder)": the same file name as the
+    // trusts' scales, so the bronze table takes an explicit name that keeps the two apart.
+    GP_DMA_ANSWER_SCALES("gp", "dma_answer_scales.csv", "gp_dma_answer_scales", Zone.BRONZE,
+            DMA_ANSWER_SCALES.columns, List.of("answer_scale", "answer_code"), List.of()),
+
+    GP_DMA_QUESTIONS("gp", "gp_dma_questions.csv", Zone.BRONZE,
+            List.of(finYear("survey_year", "Survey year YYYY-YY, e.g. 2019-20"),
+                    text("question_id", "Question identifier"),
+                    text("topic", "Topic the question belongs to, e.g. REMOTE_WORKING"),
+                    text("answer_scale", "Answer scale of the question (gp/dma_answer_scales.csv)"),
+                    text("question_text", "Question as asked")),
+            List.of("survey_year", "question_id"),
+            List.of(new Reference(Rule.UNKNOWN_CODE, List.of("answer_scale"),
+                    "SELECT answer_scale FROM bronze.gp_dma_answer_scales",
+                    "answer_scale is listed in gp/dma_answer_scales.csv"))),
+
+    GP_DMA_RESPONSES("gp", "gp_dma_responses.csv", Zone.BRONZE,
+            List.of(finYear("survey_year", "Survey year YYYY-YY"),
+                    pattern("practice_code", Codes.PRACTICE_CODE, "six capitals or digits", "Responding practice"),
+                    text("question_id", "Question answered"),
+                    text("answer_code", "Answer given, a code of the question's answer scale")),
+            List.of("survey_year", "practice_code", "question_id"),
+            List.of(Reference.KNOWN_PRACTICE,
+                    new Reference(Rule.UNKNOWN_CODE, List.of("survey_year", "question_id", "answer_code"),
+                            "SELECT q.survey_year, q.question_id, s.answer_code FROM bronze.gp_dma_questions q "
+                                    + "JOIN bronze.gp_dma_answer_scales s ON s.answer_scale = q.answer_scale",
+                            "the question exists in that survey year and the answer is on its scale"))),
+
     CEPLUS_RESULTS("cyber", "ceplus_results.csv", Zone.RESTRICTED,
             List.of(text("assessment_id", "On-site assessment identifier"),
                     pattern("org_code", Codes.ORG_CODE, "an ODS code", "Assessed organisation (restricted)"),
@@ -145,11 +183,12 @@ public enum Source {
             List.of("assessment_id", "requirement_id"), List.of(Reference.KNOWN_ORG)),
 
     DSPT_STATUS("cyber", "dspt_status.csv", Zone.BRONZE,
-            List.of(pattern("org_code", Codes.ORG_CODE, "an ODS code", "Organisation"),
+            List.of(pattern("org_code", Codes.ORG_OR_PRACTICE_CODE, "an ODS code or a GP practice code",
+                            "Organisation: a trust, or a GP practice"),
                     finYear("dspt_year", "Toolkit year YYYY-YY"),
                     oneOf("status", DsptStatus.codes(), "Publication status"),
                     date("status_date", true, "Date of the status")),
-            List.of("org_code", "dspt_year", "status_date"), List.of(Reference.KNOWN_ORG)),
+            List.of("org_code", "dspt_year", "status_date"), List.of(Reference.KNOWN_ORG_OR_PRACTICE)),
 
     PROGRAMME_MEMBERSHIP("programmes", "programme_membership.csv", Zone.BRONZE,
             List.of(pattern("org_code", Codes.ORG_CODE, "an ODS code", "Member trust"),
@@ -164,6 +203,7 @@ public enum Source {
 
     private final String folder;
     private final String fileName;
+    private final String table;
     private final Zone zone;
     private final List<Column> columns;
     private final List<String> naturalKey;
@@ -171,8 +211,15 @@ public enum Source {
 
     Source(String folder, String fileName, Zone zone, List<Column> columns, List<String> naturalKey,
            List<Reference> references) {
+        this(folder, fileName, fileName.substring(0, fileName.length() - ".csv".length()).replace("gdp_", ""), zone,
+                columns, naturalKey, references);
+    }
+
+    Source(String folder, String fileName, String table, Zone zone, List<Column> columns, List<String> naturalKey,
+           List<Reference> references) {
         this.folder = folder;
         this.fileName = fileName;
+        this.table = table;
         this.zone = zone;
         this.columns = columns;
         this.naturalKey = naturalKey;
@@ -199,7 +246,7 @@ public enum Source {
 
     /** Bronze table name, e.g. {@code finance_returns}. */
     public String table() {
-        return fileName.substring(0, fileName.length() - ".csv".length()).replace("gdp_", "");
+        return table;
     }
 
     public String qualifiedTable() {

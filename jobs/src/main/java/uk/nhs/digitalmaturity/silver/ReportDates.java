@@ -22,6 +22,8 @@ import uk.nhs.digitalmaturity.config.PipelineConfig;
 public final class ReportDates {
     public static final String VIEW = "report_dates";
     public static final String ORGANISATION_COUNT_VIEW = "organisation_count_dates";
+    /** {@code gp_dspt_dates(summary_date)}: the configured gp_dspt_dates on or before the reporting date. */
+    public static final String GP_DSPT_VIEW = "gp_dspt_dates";
     private static final StructType COUNT_SCHEMA = new StructType()
             .add("summary_date", DataTypes.DateType, false);
     private static final StructType SCHEMA = new StructType()
@@ -57,14 +59,20 @@ public final class ReportDates {
         }
         spark.createDataFrame(pairs, FOLLOW_UP_SCHEMA).createOrReplaceTempView(FOLLOW_UP_VIEW);
 
-        List<Row> countRows = new ArrayList<>();
-        TreeSet<LocalDate> countDates = new TreeSet<>();
-        config.organisationCountDates().forEach(d -> countDates.add(LocalDate.parse(d)));
-        for (LocalDate d : countDates) {
+        registerDates(spark, ORGANISATION_COUNT_VIEW, config.organisationCountDates(), asAt);
+        registerDates(spark, GP_DSPT_VIEW, config.gpDsptDates(), asAt);
+    }
+
+    /** A view {@code name(summary_date)} of the configured dates on or before the as-at date, in order. */
+    private static void registerDates(SparkSession spark, String name, List<String> configured, LocalDate asAt) {
+        List<Row> rows = new ArrayList<>();
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        configured.forEach(d -> dates.add(LocalDate.parse(d)));
+        for (LocalDate d : dates) {
             if (!d.isAfter(asAt)) {
-                countRows.add(RowFactory.create(java.sql.Date.valueOf(d)));
+                rows.add(RowFactory.create(java.sql.Date.valueOf(d)));
             }
         }
-        spark.createDataFrame(countRows, COUNT_SCHEMA).createOrReplaceTempView(ORGANISATION_COUNT_VIEW);
+        spark.createDataFrame(rows, COUNT_SCHEMA).createOrReplaceTempView(name);
     }
 }

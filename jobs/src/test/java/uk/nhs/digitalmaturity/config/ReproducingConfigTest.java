@@ -24,6 +24,7 @@ class ReproducingConfigTest {
         p.put("dspt_follow_up", "2018-19:2019-06-17:2019-09-30");
         p.put("it_share_ambition_pct", ambition);
         p.put("organisation_count_dates", "2019-03-31");
+        p.put("gp_dspt_dates", "2020-04-30");
         p.put("organisations_as_at", organisationsAt);
         p.put("price_base_year", priceBase);
         p.put("reference_period", "2018-12");

@@ -86,14 +86,16 @@ class MaintainTest {
     void bronzeIsCompactedToOneFilePerTable() {
         // Ingest writes one file per landing file (each small CSV is its own Spark partition): finance_returns has
         // four (2019-06-03, 2019-09-30 and 2020-06-01, then 2021-06-01 in the second run), workforce_org two
-        // (2019-06-03, 2019-07-01), every other source of the fixture one; the DMA, DSPT and programme sources none.
+        // (2019-06-03, 2019-07-01), every other source of the fixture one; the DMA, DSPT, programme and GP sources none.
         Map<String, Long> landingFiles = new TreeMap<>(Map.ofEntries(Map.entry("bronze/deflators", 1L),
                 Map.entry("bronze/finance_codes", 1L), Map.entry("bronze/finance_returns", 4L),
                 Map.entry("bronze/informatics_occupations", 1L), Map.entry("bronze/organisations", 1L),
                 Map.entry("bronze/successors", 1L), Map.entry("bronze/workforce_org", 2L),
                 Map.entry("bronze/dma_answer_scales", 0L), Map.entry("bronze/dma_questions", 0L),
                 Map.entry("bronze/dma_responses", 0L), Map.entry("bronze/dspt_status", 0L),
-                Map.entry("bronze/programme_membership", 0L)));
+                Map.entry("bronze/programme_membership", 0L), Map.entry("bronze/gp_practices", 0L),
+                Map.entry("bronze/gp_dma_answer_scales", 0L), Map.entry("bronze/gp_dma_questions", 0L),
+                Map.entry("bronze/gp_dma_responses", 0L)));
         assertEquals(landingFiles, bronze(filesBefore));
         Map<String, Long> compacted = new TreeMap<>();
         landingFiles.forEach((table, files) -> compacted.put(table, Math.min(files, 1L)));

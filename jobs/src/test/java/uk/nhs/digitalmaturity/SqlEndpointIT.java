@@ -158,7 +158,7 @@ class SqlEndpointIT {
         assertEquals(Set.of("audit", "default", "global_temp", "reporting"), schemas);
         assertEquals(Set.of("audit", "reporting"), tables.keySet(), tables.toString());
         assertEquals(reportingFolders(), tables.get("reporting"));
-        assertEquals(24, tables.get("reporting").size(), "the twenty-four reporting tables of sql/reporting/");
+        assertEquals(26, tables.get("reporting").size(), "the twenty-six reporting tables of sql/reporting/");
         assertEquals(AUDIT_VIEWS, tables.get("audit"));
         // Comments as written in sql/reporting/trust_scorecard.yml.
         assertTrue(tableRemarks.get("reporting.trust_scorecard").startsWith("One row per NHS trust current at the "
@@ -191,7 +191,7 @@ class SqlEndpointIT {
     void lookUpsAndTimeTravelWork() throws Exception {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             assertTrue(rows(c, "SHOW DATABASES").stream().anyMatch(r -> r.get(0).equals("audit")));
-            assertEquals(24, rows(c, "SHOW TABLES IN reporting").size());
+            assertEquals(26, rows(c, "SHOW TABLES IN reporting").size());
             assertTrue(rows(c, "DESCRIBE reporting.dspt_summary").stream().anyMatch(r -> r.get(0).equals("trusts_passed")));
             assertTrue(rows(c, "SHOW COLUMNS IN audit.run_outputs").stream().anyMatch(r -> r.get(0).equals("delta_version")));
             s.execute("SET spark.sql.session.timeZone = Europe/London");

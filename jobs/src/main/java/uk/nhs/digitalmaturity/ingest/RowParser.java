@@ -162,9 +162,11 @@ public class RowParser implements Serializable {
             }
             values[2 + c] = typed;
         }
-        if (source == Source.ORGANISATIONS) {
-            java.sql.Date open = (java.sql.Date) values[2 + 5];
-            java.sql.Date close = (java.sql.Date) values[2 + 6];
+        int openAt = source.header().indexOf("open_date");
+        int closeAt = source.header().indexOf("close_date");
+        if (openAt >= 0 && closeAt >= 0) { // organisations and GP practices
+            java.sql.Date open = (java.sql.Date) values[2 + openAt];
+            java.sql.Date close = (java.sql.Date) values[2 + closeAt];
             if (close != null && close.before(open)) {
                 return failed(values, Rule.INCONSISTENT_DATES, "close_date is before open_date");
             }

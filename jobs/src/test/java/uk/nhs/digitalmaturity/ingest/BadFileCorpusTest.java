@@ -147,6 +147,34 @@ class BadFileCorpusTest {
                 + "RNG,FAST_FOLLOWER,2017,-5\n"                  // 8
                 + "RNG,GLOBAL_DIGITAL_EXEMPLAR,2016,1\n"         // 9
                 + "RNG,GLOBAL_DIGITAL_EXEMPLAR,2016,2\n");       // 10
+        deliver("gp/2020-07-22/gp_practices.csv", "practice_code,practice_name,open_date,close_date,parent_org_code\n"
+                + "ZZ0001,Ash Surgery,1990-04-01,,\n"                   // 2
+                + "ZZ0002,Beech Surgery,1990-04-01,2020-03-31,00C\n"    // 3
+                + "ZZ003,Cedar Surgery,1990-04-01,,\n"                  // 4: five characters
+                + "ZZ0005,Elm Surgery,1990-04-01,,\n"                   // 5
+                + "ZZ0005,Elm Surgery again,1990-04-01,,\n"             // 6
+                + "ZZ0004,Damson Surgery,1990-04-01,,NOT A CODE\n"      // 7
+                + "ZZ0006,Fig Surgery,2020-04-01,2019-04-01,\n");       // 8: closed before it opened
+        deliver("gp/2020-07-22/dma_answer_scales.csv", "answer_scale,answer_code,label,score,ordinal\n"
+                + "YES_NO,YES,Yes,,1\nYES_NO,NO,No,,2\n");
+        deliver("gp/2020-07-22/gp_dma_questions.csv", "survey_year,question_id,topic,answer_scale,question_text\n"
+                + "2019-20,GP01,REMOTE_WORKING,YES_NO,Remote access?\n" // 2
+                + "2019,GP02,RECORDS,YES_NO,Records?\n"                 // 3: not a survey year YYYY-YY
+                + "2019-20,GP03,RECORDS,DIGITISED,Records?\n"           // 4: no such scale
+                + "2019-20,GP04,CONSULTATIONS,YES_NO,Video?\n");        // 5
+        deliver("gp/2020-07-22/gp_dma_responses.csv", "survey_year,practice_code,question_id,answer_code\n"
+                + "2019-20,ZZ0001,GP01,YES\n"                     // 2
+                + "2019-20,ZZ0002,GP01,NO\n"                      // 3: a closed practice still answered
+                + "2019-20,ZZ9999,GP01,YES\n"                     // 4: no such practice
+                + "2019-20,ZZ0002,GP02,YES\n"                     // 5: the question was quarantined
+                + "2019-20,ZZ0001,GP04,MAYBE\n"                   // 6: not on the question's scale
+                + "2019-20,ZZ0002,GP04,YES\n"                     // 7
+                + "2019-20,ZZ0002,GP04,NO\n");                    // 8: the same question twice
+        deliver("cyber/2020-07-22/dspt_status.csv", "org_code,dspt_year,status,status_date\n"
+                + "ZZ0001,2019-20,STANDARDS_MET,2020-03-01\n"     // 2: a practice is a known organisation here
+                + "RXC,2019-20,STANDARDS_MET,2020-03-01\n"        // 3
+                + "ZZ9999,2019-20,STANDARDS_MET,2020-03-01\n"     // 4: no such practice or trust
+                + "ZZ00001,2019-20,STANDARDS_MET,2020-03-01\n");  // 5: seven characters
         rowsRun = rows.run();
         assertEquals(ExitCodes.OK, rowsRun.exitCode(), rowsRun.summary());
         for (Row r : SharedSpark.table(rows.lakehouse(), "ops/ingested_files").collectAsList()) {
@@ -178,6 +206,34 @@ class BadFileCorpusTest {
         assertRule(file, 10, "DUPLICATE_KEY");
         assertEquals(2, SharedSpark.table(rows.lakehouse(), "bronze/programme_membership")
                 .filter("org_code = 'RMD'").count(), "one trust, two programmes: not a duplicate");
+    }
+
+    @Test
+    void badGpRowsAreQuarantinedWithTheirRuleAndAnUnknownPracticeIsAnUnknownOrganisation() {
+        String practices = "gp/2020-07-22/gp_practices.csv";
+        assertRows(practices, 2, 5); // lines 2 and 3 valid
+        assertRule(practices, 4, "INVALID_FORMAT");
+        assertRule(practices, 5, "DUPLICATE_KEY");
+        assertRule(practices, 6, "DUPLICATE_KEY");
+        assertRule(practices, 7, "INVALID_FORMAT");
+        assertRule(practices, 8, "INCONSISTENT_DATES");
+        String questions = "gp/2020-07-22/gp_dma_questions.csv";
+        assertRows(questions, 2, 2);
+        assertRule(questions, 3, "BAD_FIN_YEAR");
+        assertRule(questions, 4, "UNKNOWN_CODE");
+        String responses = "gp/2020-07-22/gp_dma_responses.csv";
+        assertRows(responses, 2, 5); // lines 2 and 3 valid
+        assertRule(responses, 4, "UNKNOWN_ORG");
+        assertRule(responses, 5, "UNKNOWN_CODE");
+        assertRule(responses, 6, "UNKNOWN_CODE");
+        assertRule(responses, 7, "DUPLICATE_KEY");
+        assertRule(responses, 8, "DUPLICATE_KEY");
+        String dspt = "cyber/2020-07-22/dspt_status.csv";
+        assertRows(dspt, 2, 2);
+        assertRule(dspt, 4, "UNKNOWN_ORG");
+        assertRule(dspt, 5, "INVALID_FORMAT");
+        assertEquals(1, SharedSpark.table(rows.lakehouse(), "bronze/dspt_status").filter("org_code = 'ZZ0001'").count(),
+                "a practice's DSPT status is loaded");
     }
 
     @Test

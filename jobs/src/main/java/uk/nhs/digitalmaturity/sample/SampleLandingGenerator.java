@@ -11,7 +11,8 @@ import uk.nhs.digitalmaturity.landing.WrittenFile;
  * Generates a complete landing zone ({@code <out>/<source>/<snapshot>/<file>.csv}) for every source of the
  * extract contract, deterministically from a seed: the same seed and scale always give byte-identical files.
  * Plain Java: no Spark, no wall clock, no hash-ordered iteration. Real public data (trust codes and names,
- * June 2018 workforce, GDP deflators, DSPT 2018-19) comes from the committed resources under {@code /sample/}.
+ * June 2018 workforce, GDP deflators, DSPT 2018-19) comes from the committed resources under {@code /sample/}. GP
+ * practices are wholly modelled, with codes in a form no real practice code takes ({@link GpPractices}).
  */
 public final class SampleLandingGenerator {
     private SampleLandingGenerator() {
@@ -51,6 +52,14 @@ public final class SampleLandingGenerator {
 
         new CyberAssessments(orgs, seed).write(out);
         new DsptHistory(orgs, seed).write(out);
+
+        // GP practices: the same at every scale (about 7,000 practices is England's size already); their own
+        // random streams, so adding them changed no byte of the trusts' files
+        GpPractices practices = new GpPractices(seed);
+        practices.write(out);
+        GpSurvey gpSurvey = new GpSurvey(practices, seed);
+        gpSurvey.write(out);
+        new GpDspt(practices, gpSurvey, seed).write(out);
 
         return out.written();
     }

@@ -49,6 +49,18 @@ public final class SnapshotPlan {
     public static final LocalDate CYBER_2020 = LocalDate.of(2020, 3, 2);
     public static final LocalDate PROGRAMMES = LocalDate.of(2019, 6, 3);
 
+    /** GP practices (ODS) as known at the end of 2019-20, the 2019-20 GP survey, its questions and scales. */
+    public static final LocalDate GP = LocalDate.of(2020, 3, 31);
+    /**
+     * Practices that closed on 30 September 2020: a later practices extract, because the March 2020 file cannot
+     * know a closure six months ahead (a run as at April 2020 must still see them open).
+     */
+    public static final LocalDate GP_CLOSURES = LocalDate.of(2020, 10, 1);
+    /** DSPT 2019-20 of GP practices, statuses to 30 April 2020 (paragraph 2.11's "by April 2020"). */
+    public static final LocalDate CYBER_GP_2020 = LocalDate.of(2020, 5, 1);
+    /** DSPT 2019-20 of GP practices that completed after April 2020: they must not count at 30 April. */
+    public static final LocalDate CYBER_GP_2020_FOLLOW_UP = LocalDate.of(2020, 10, 1);
+
     private SnapshotPlan() {
     }
 

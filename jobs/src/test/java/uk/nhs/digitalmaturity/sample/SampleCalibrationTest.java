@@ -430,9 +430,13 @@ class SampleCalibrationTest {
 
     @Test
     void dsptStatuses() {
-        // latest status per (org, year) by status date, then snapshot
+        // latest status per (org, year) by status date, then snapshot; trusts only (an organisation or a
+        // predecessor, as sql/silver/dspt_trust_codes.sql): the file also lists GP practices (contract, gp/)
         Map<String, Row> latest = new TreeMap<>();
         for (Row r : landing.rows("cyber", "dspt_status.csv")) {
+            if (!organisations.containsKey(r.get("org_code")) && !successors.containsKey(r.get("org_code"))) {
+                continue;
+            }
             String key = r.get("org_code") + "/" + r.get("dspt_year");
             Row prior = latest.get(key);
             if (prior == null || (r.get("status_date") + r.snapshot())
@@ -569,6 +573,147 @@ class SampleCalibrationTest {
         assertTrue(all.stream().anyMatch(a -> a.notTested() > 0), "some requirements not tested");
         assertTrue(landing.rows("cyber", "ceplus_results.csv").stream()
                 .allMatch(r -> r.get("requirement_id").matches("CEP-\\d\\d")));
+    }
+
+    // ------------------------------------------------------------------ GP practices (issue 16)
+
+    /** Paragraph 1.21: the published whole per cent giving the YES (GP02: COMPLETELY) answer, of 6,648. */
+    private static final Map<String, Integer> GP_PUBLISHED_PCT = new TreeMap<>(Map.of(
+            "GP01", 44, "GP02", 13, "GP03", 90, "GP04", 5, "GP05", 70,
+            "GP06", 2, "GP07", 57, "GP08", 42, "GP09", 23, "GP10", 17));
+    private static final Pattern MODELLED_PRACTICE = Pattern.compile("^[A-Z]{2}[0-9]{4}$");
+
+    private Map<String, Row> gpPractices() {
+        return index(landing.latest("gp", "gp_practices.csv", "practice_code"), "practice_code");
+    }
+
+    private static boolean practiceOpenOn(Row p, String day) {
+        return p.get("open_date").compareTo(day) <= 0
+                && (p.get("close_date").isEmpty() || p.get("close_date").compareTo(day) > 0);
+    }
+
+    /** Practice → question → answer, 2019-20, the latest snapshot per natural key. */
+    private Map<String, Map<String, String>> gpAnswers2019() {
+        Map<String, Map<String, String>> byPractice = new TreeMap<>();
+        for (Row r : landing.latest("gp", "gp_dma_responses.csv", "survey_year", "practice_code", "question_id")) {
+            if (r.get("survey_year").equals("2019-20")) {
+                byPractice.computeIfAbsent(r.get("practice_code"), k -> new TreeMap<>())
+                        .put(r.get("question_id"), r.get("answer_code"));
+            }
+        }
+        return byPractice;
+    }
+
+    @Test
+    void paragraph121GpSurveyOf6648PracticesLandsOnThePublishedShares() {
+        Map<String, Row> gpQuestions = index(landing.latest("gp", "gp_dma_questions.csv", "survey_year",
+                "question_id"), "question_id");
+        assertEquals(GP_PUBLISHED_PCT.keySet(), gpQuestions.keySet(), "the ten questions of paragraph 1.21");
+        Set<String> scaleAnswers = new TreeSet<>();
+        landing.latest("gp", "dma_answer_scales.csv", "answer_scale", "answer_code")
+                .forEach(r -> scaleAnswers.add(r.get("answer_scale") + "/" + r.get("answer_code")));
+        assertEquals(Set.of("YES_NO/YES", "YES_NO/NO", "DIGITISED/COMPLETELY", "DIGITISED/PARTIALLY",
+                "DIGITISED/NOT_STARTED"), scaleAnswers);
+
+        Map<String, Map<String, String>> answers2019 = gpAnswers2019();
+        assertEquals(6648, answers2019.size(), "practices responding to the 2019-20 survey");
+        Map<String, Integer> top = new TreeMap<>();
+        answers2019.forEach((practice, byQuestion) -> {
+            assertEquals(GP_PUBLISHED_PCT.keySet(), byQuestion.keySet(), practice + " answers every question");
+            byQuestion.forEach((question, answer) -> {
+                String scale = gpQuestions.get(question).get("answer_scale");
+                assertTrue(scaleAnswers.contains(scale + "/" + answer), practice + " " + question + " " + answer);
+                if (answer.equals("YES") || answer.equals("COMPLETELY")) {
+                    top.merge(question, 1, Integer::sum);
+                }
+            });
+        });
+        GP_PUBLISHED_PCT.forEach((question, pct) ->
+                assertPublished(pct, top.getOrDefault(question, 0), 6648, question));
+        assertEquals("DIGITISED", gpQuestions.get("GP02").get("answer_scale"));
+    }
+
+    @Test
+    void gpRespondentsArePracticesOpenDuring2019To20() {
+        Map<String, Row> practices = gpPractices();
+        for (String practice : gpAnswers2019().keySet()) {
+            Row p = practices.get(practice);
+            assertNotNull(p, practice + " answered but is not in gp_practices.csv");
+            assertTrue(p.get("open_date").compareTo("2020-03-31") <= 0
+                    && (p.get("close_date").isEmpty() || p.get("close_date").compareTo("2019-04-01") > 0),
+                    practice + " answered the 2019-20 survey but was not open during 2019-20");
+        }
+        long openApril2020 = practices.values().stream().filter(p -> practiceOpenOn(p, "2020-04-30")).count();
+        assertTrue(openApril2020 >= 6900 && openApril2020 <= 7100, "about 7,000 practices: " + openApril2020);
+        assertTrue(practices.values().stream().anyMatch(p -> !p.get("close_date").isEmpty()
+                && p.get("close_date").compareTo("2019-04-01") <= 0), "some practices closed before 2019-20");
+        assertTrue(gpAnswers2019().keySet().stream().anyMatch(c -> !practices.get(c).get("close_date").isEmpty()),
+                "a practice that closed after answering keeps its answers");
+        // no extract knows a closure after its own date
+        for (Row r : landing.rows("gp", "gp_practices.csv")) {
+            assertTrue(r.get("close_date").isEmpty() || r.get("close_date").compareTo(r.snapshot()) <= 0,
+                    r.get("practice_code") + " closes " + r.get("close_date") + " in the " + r.snapshot() + " file");
+        }
+        // reference data arrives no later than the responses
+        assertReferenceFirst("gp", "gp_dma_questions.csv", "gp_dma_responses.csv");
+        assertReferenceFirst("gp", "dma_answer_scales.csv", "gp_dma_responses.csv");
+        assertReferenceFirst("gp", "gp_practices.csv", "gp_dma_responses.csv");
+    }
+
+    @Test
+    void gpPracticeCodesAreInTheModelledFormNoRealPracticeHas() {
+        // real practice codes are one letter and five digits; the sample's are two letters and four digits
+        Map<String, Row> practices = gpPractices();
+        for (Row r : landing.rows("gp", "gp_practices.csv")) {
+            assertTrue(MODELLED_PRACTICE.matcher(r.get("practice_code")).matches(), r.get("practice_code"));
+            assertTrue(r.get("practice_name").startsWith("Modelled Practice "), r.get("practice_name"));
+            assertEquals("", r.get("parent_org_code"));
+        }
+        for (Row r : landing.rows("gp", "gp_dma_responses.csv")) {
+            assertTrue(MODELLED_PRACTICE.matcher(r.get("practice_code")).matches(), r.get("practice_code"));
+        }
+        for (Row r : landing.rows("cyber", "dspt_status.csv")) {
+            String code = r.get("org_code");
+            boolean trust = organisations.containsKey(code) || successors.containsKey(code);
+            assertTrue(trust || practices.containsKey(code), code + " is neither a trust nor a practice");
+            assertTrue(trust || MODELLED_PRACTICE.matcher(code).matches(), code);
+        }
+    }
+
+    @Test
+    void paragraph211By30April2020The6648PracticesCompletingAllMetTheStandards() {
+        String day = "2020-04-30";
+        Map<String, Row> practices = gpPractices();
+        // latest 2019-20 status dated on or before the day, over every snapshot (a later snapshot's status dated
+        // after the day must not count), of the practices open on the day
+        Map<String, Row> latest = new TreeMap<>();
+        for (Row r : landing.rows("cyber", "dspt_status.csv")) {
+            Row p = practices.get(r.get("org_code"));
+            if (p == null) {
+                continue; // a trust
+            }
+            assertTrue(practiceOpenOn(p, "2019-04-01") || practiceOpenOn(p, day),
+                    r.get("org_code") + " has a DSPT status but was closed throughout 2019-20");
+            if (!r.get("dspt_year").equals("2019-20") || r.get("status_date").compareTo(day) > 0
+                    || !practiceOpenOn(p, day)) {
+                continue;
+            }
+            Row prior = latest.get(r.get("org_code"));
+            if (prior == null || (r.get("status_date") + r.snapshot())
+                    .compareTo(prior.get("status_date") + prior.snapshot()) >= 0) {
+                latest.put(r.get("org_code"), r);
+            }
+        }
+        Map<String, Integer> byStatus = new TreeMap<>();
+        latest.values().forEach(r -> byStatus.merge(r.get("status"), 1, Integer::sum));
+        int meeting = byStatus.getOrDefault("STANDARDS_MET", 0) + byStatus.getOrDefault("STANDARDS_EXCEEDED", 0);
+        assertEquals(6648, meeting, "practices at least meeting the standards by April 2020: " + byStatus);
+        for (String notMeeting : List.of("PLAN_AGREED", "APPROACHING_STANDARDS", "STANDARDS_NOT_MET")) {
+            assertFalse(byStatus.containsKey(notMeeting), "all reported at least meeting the standards: " + byStatus);
+        }
+        // completions after the day exist, in a later snapshot, so a count that looked past it would be wrong
+        assertTrue(landing.rows("cyber", "dspt_status.csv").stream().anyMatch(r -> practices.containsKey(
+                r.get("org_code")) && r.get("status_date").compareTo(day) > 0), "completions after April 2020");
     }
 
     // ------------------------------------------------------------------ finance and workforce

@@ -123,6 +123,36 @@ class SampleDataPipelineTest {
     }
 
     @Test
+    void gpSurveyMatchesParagraph121() {
+        // NAO 1.21, the 2019-20 GP survey of 6,648 practices: remote access 44%, records completely digitised 13%,
+        // telephone / video consultations for patients 90% / 5% and for nursing homes 70% / 2%, other providers
+        // access the practice's records 57%, the practice accesses theirs 42%, shares with social care 23%,
+        // accesses social care systems 17% (published as whole per cents).
+        Map<String, Long> published = Map.of("GP01", 44L, "GP02", 13L, "GP03", 90L, "GP04", 5L, "GP05", 70L,
+                "GP06", 2L, "GP07", 57L, "GP08", 42L, "GP09", 23L, "GP10", 17L);
+        List<Row> capability = SampleLakehouse.table("reporting/gp_digital_maturity")
+                .filter("survey_year = '2019-20' AND answer_code IN ('YES', 'COMPLETELY')").collectAsList();
+        assertEquals(published.keySet(), capability.stream().map(r -> r.<String>getAs("question_id"))
+                .collect(java.util.stream.Collectors.toSet()));
+        for (Row r : capability) {
+            String q = r.getAs("question_id");
+            assertEquals(published.get(q), Math.round(r.<Double>getAs("share_pct")), q);
+            assertEquals(6648L, (long) r.getAs("practices_responding"), q);
+        }
+    }
+
+    @Test
+    void gpDsptMatchesParagraph211() {
+        // NAO 2.11: "6,648 [GP practices] had completed the assessment by April 2020, and all reported at least meeting
+        // the standards" (default gp_dspt_dates: 30 April 2020).
+        Row r = SampleLakehouse.table("reporting/gp_dspt_summary")
+                .filter("as_at_date = DATE'2020-04-30' AND dspt_year = '2019-20'").head();
+        assertEquals(6648L, (long) r.getAs("practices_completed"));
+        assertEquals(6648L, (long) r.getAs("practices_meeting"));
+        assertEquals(100.0, r.<Double>getAs("meeting_pct"), 1e-9);
+    }
+
+    @Test
     void cyberEssentialsPlusMatchesParagraph215() {
         Map<String, Row> byDate = new HashMap<>();
         SampleLakehouse.table("reporting/cyber_summary").collectAsList().forEach(r -> byDate.put(r.getAs("as_at").toString(), r));

@@ -35,7 +35,7 @@ public final class Figures {
     }
 
     public static List<Figure> all() {
-        return List.of(figure4(), figure6(), figure7(), figure9(), figure10(), cyber(), programmes());
+        return List.of(figure4(), figure6(), figure7(), figure9(), figure10(), cyber(), programmes(), gpPractices());
     }
 
     // ---------------------------------------------------------------- Figure 4
@@ -526,6 +526,85 @@ public final class Figures {
                                     r -> Labels.of(r.get(group)), r -> "Median", r -> 0,
                                     "it_capex_per_fte_median_gbp"));
                         })));
+    }
+
+    // ---------------------------------------------------------------- GP practices
+
+    static final String GP_SURVEY_SQL = """
+            -- Paragraphs 1.21 and 4.15: GP practices' digital maturity survey, national results (never per
+            -- practice): the share of the practices answering each question that gave each answer
+            SELECT
+                survey_year,
+                topic,
+                question_id,
+                question_text,
+                answer_label,
+                practices,
+                practices_answering,
+                share_pct,
+                round(share_pct)    AS share_pct_rounded,
+                answer_order
+            FROM reporting.gp_digital_maturity
+            ORDER BY survey_year, question_id, answer_order""";
+
+    static final String GP_DSPT_SQL = """
+            -- Paragraph 2.11: GP practices' Data Security and Protection Toolkit assessments at each date of
+            -- gp_dspt_dates (practices open on the date, each practice's latest status on or before it)
+            SELECT
+                as_at_date,
+                dspt_year,
+                practices_open,
+                practices_returned,
+                practices_completed,
+                practices_meeting,
+                round(meeting_pct)      AS meeting_pct_rounded,
+                round(completed_pct)    AS completed_pct_rounded
+            FROM reporting.gp_dspt_summary
+            ORDER BY as_at_date, dspt_year""";
+
+    private static Figure gpPractices() {
+        return new Figure("gp-practices.ipynb",
+                "GP practices: digital maturity survey and Data Security and Protection Toolkit",
+                "National results of the GP practices' digital maturity survey: for each question, the share of "
+                        + "the practices answering it that gave each answer. Then the practices that completed the "
+                        + "Data Security and Protection Toolkit assessment by each configured date, and how many "
+                        + "at least met the standards. GP results are published for England only, never per "
+                        + "practice.",
+                "Paragraph 1.21, the 2019-20 survey of 6,648 practices: 44% could reach clinical systems from "
+                        + "patients' homes; 13% had completely digitised their legacy paper records; 90% offered "
+                        + "patients telephone consultations and 5% video (nursing homes: 70% and 2%); other local "
+                        + "providers could access the records of 57% of practices, and 42% could access theirs; 23% "
+                        + "shared records with social care and 17% could access social care systems.\n\n"
+                        + "Paragraph 2.11: 6,648 practices had completed the toolkit assessment by April 2020, and "
+                        + "all reported at least meeting the standards.",
+                List.of(new Section("## Digital maturity survey", "reporting.gp_digital_maturity", GP_SURVEY_SQL,
+                                (t, run) -> t.rows().isEmpty() ? List.of() : List.of(ChartData.pivot(
+                                        ChartData.STACKED_HORIZONTAL,
+                                        "GP practices' answers to the digital maturity survey",
+                                        subtitle("reporting.gp_digital_maturity", run), "", "% of practices answering",
+                                        "0", t,
+                                        r -> r.get(t.index("survey_year")) + ": " + r.get(t.index("question_text")),
+                                        r -> String.valueOf(r.get(t.index("answer_label"))),
+                                        r -> number(r.get(t.index("answer_order"))), "share_pct"))),
+                        new Section("## Data Security and Protection Toolkit", "reporting.gp_dspt_summary", GP_DSPT_SQL,
+                                (t, run) -> {
+                                    if (t.rows().isEmpty()) {
+                                        return List.of();
+                                    }
+                                    List<String> dates = new ArrayList<>();
+                                    for (List<Object> r : t.rows()) {
+                                        dates.add(r.get(t.index("dspt_year")) + " at " + r.get(t.index("as_at_date")));
+                                    }
+                                    List<ChartData.Series> series = List.of(
+                                            new ChartData.Series("Completed the assessment",
+                                                    t.column("practices_completed").stream().map(Figures::number).toList()),
+                                            new ChartData.Series("At least met the standards",
+                                                    t.column("practices_meeting").stream().map(Figures::number).toList()));
+                                    return List.of(new ChartData(ChartData.GROUPED,
+                                            "GP practices' Data Security and Protection Toolkit assessments",
+                                            subtitle("reporting.gp_dspt_summary", run), "Toolkit year and date",
+                                            "Practices", dates, series, List.of(), null, null, "#,##0"));
+                                })));
     }
 
     // ---------------------------------------------------------------- helpers

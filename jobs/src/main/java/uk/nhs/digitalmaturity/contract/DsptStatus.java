@@ -40,6 +40,14 @@ public enum DsptStatus {
         return this != NOT_PUBLISHED;
     }
 
+    /**
+     * The organisation completed the full assessment, whatever its outcome: an entry-level or interim submission is
+     * returned but not complete (GP practices, paragraph 2.11: "6,648 had completed the assessment").
+     */
+    public boolean completed() {
+        return returned() && this != ENTRY_LEVEL && this != INTERIM_SUBMITTED;
+    }
+
     /** The organisation passed the full assessment: it met or exceeded the standards. */
     public boolean passed() {
         return this == STANDARDS_MET || this == STANDARDS_EXCEEDED;

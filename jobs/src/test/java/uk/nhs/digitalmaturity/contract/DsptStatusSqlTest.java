@@ -29,9 +29,11 @@ class DsptStatusSqlTest {
     static final String TRUST_YEARS_YML = "reporting/dspt_trust_years.yml";
     static final String FOLLOW_UP_SQL = "reporting/dspt_follow_up.sql";
     static final String FOLLOW_UP_YML = "reporting/dspt_follow_up.yml";
+    static final String GP_SQL = "reporting/gp_dspt_summary.sql";
+    static final String GP_YML = "reporting/gp_dspt_summary.yml";
     /** Every file of sql/ that names a status, each checked below. */
     static final Set<String> CHECKED = Set.of(SUMMARY_SQL, SUMMARY_YML, TRUST_YEARS_SQL, TRUST_YEARS_YML,
-            FOLLOW_UP_SQL, FOLLOW_UP_YML);
+            FOLLOW_UP_SQL, FOLLOW_UP_YML, GP_SQL, GP_YML);
 
     /** A word that looks like a status: capitals joined by underscores. */
     private static final Pattern STATUS_LIKE = Pattern.compile("\\b[A-Z]+(?:_[A-Z]+)+\\b");
@@ -41,6 +43,7 @@ class DsptStatusSqlTest {
     static final Set<String> NOT_RETURNED = codes(s -> !s.returned());
     /** Statuses that are not a "did not meet the standard" year: passed, or nothing returned. */
     static final Set<String> NOT_NOT_MET = codes(s -> s.passed() || !s.returned());
+    static final Set<String> NOT_COMPLETED = codes(s -> !s.completed());
 
     @Test
     void theSummaryListsEveryStatusInPublicationOrder() {
@@ -77,6 +80,18 @@ class DsptStatusSqlTest {
             assertNames(PASSED, FOLLOW_UP_YML, column);
         }
         assertEquals(PASSED, new TreeSet<>(statusWords(spec(FOLLOW_UP_YML).description)), FOLLOW_UP_YML);
+    }
+
+    @Test
+    void thePracticesCompleteAndMeetAsTheEnumDoes() {
+        String sql = SqlResources.read(GP_SQL);
+        assertEquals(NOT_RETURNED, literals(find(sql, "count_if\\(status <> ('[A-Z_]+')\\)\\s+AS practices_returned")));
+        assertEquals(NOT_COMPLETED, literals(find(sql,
+                "count_if\\(status NOT IN \\(([^)]*)\\)\\)\\s+AS practices_completed")));
+        assertEquals(PASSED, literals(find(sql, "count_if\\(status IN \\(([^)]*)\\)\\)\\s+AS practices_meeting")));
+        assertNames(NOT_RETURNED, GP_YML, "practices_returned");
+        assertNames(NOT_COMPLETED, GP_YML, "practices_completed");
+        assertNames(PASSED, GP_YML, "practices_meeting");
     }
 
     @Test

@@ -203,6 +203,8 @@ public final class ChartRenderer {
             valueAxis.setRange(0, 100);
             valueAxis.setTickUnit(new NumberTickUnit(10, ticks));
             categoryAxis.setMaximumCategoryLabelWidthRatio(0.28f);
+            // long labels (a GP survey question) wrap rather than end in "..."
+            categoryAxis.setMaximumCategoryLabelLines(3);
         } else {
             categoryAxis.setMaximumCategoryLabelLines(3);
         }

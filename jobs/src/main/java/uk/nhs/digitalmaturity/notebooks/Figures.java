@@ -583,7 +583,7 @@ public final class Figures {
                                         "GP practices' answers to the digital maturity survey",
                                         subtitle("reporting.gp_digital_maturity", run), "", "% of practices answering",
                                         "0", t,
-                                        r -> r.get(t.index("survey_year")) + ": " + r.get(t.index("question_text")),
+                                        r -> r.get(t.index("question_text")) + " (" + r.get(t.index("survey_year")) + ")",
                                         r -> String.valueOf(r.get(t.index("answer_label"))),
                                         r -> number(r.get(t.index("answer_order"))), "share_pct"))),
                         new Section("## Data Security and Protection Toolkit", "reporting.gp_dspt_summary", GP_DSPT_SQL,

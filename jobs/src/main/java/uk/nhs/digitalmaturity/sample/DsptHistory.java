@@ -120,7 +120,8 @@ final class DsptHistory {
         year2019.sort(order);
     }
 
-    private static LocalDate workingDay(Rng rng, LocalDate from, LocalDate to) {
+    /** A working day in [from, to], a weekend moved back to the Friday (or forward to from); GP practices' too. */
+    static LocalDate workingDay(Rng rng, LocalDate from, LocalDate to) {
         LocalDate d = from.plusDays(rng.nextInt((int) (to.toEpochDay() - from.toEpochDay()) + 1));
         while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
             d = d.minusDays(1);

@@ -7,7 +7,6 @@ import static uk.nhs.digitalmaturity.contract.DsptStatus.PLAN_AGREED;
 import static uk.nhs.digitalmaturity.contract.DsptStatus.STANDARDS_EXCEEDED;
 import static uk.nhs.digitalmaturity.contract.DsptStatus.STANDARDS_MET;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -72,42 +71,33 @@ final class GpDspt {
             String code = completed.get(i);
             if (rng.chance(0.3)) {
                 byApril.add(new Status(code, INTERIM_SUBMITTED,
-                        workingDay(rng, LocalDate.of(2019, 10, 1), LocalDate.of(2019, 12, 31))));
+                        DsptHistory.workingDay(rng, LocalDate.of(2019, 10, 1), LocalDate.of(2019, 12, 31))));
             }
             byApril.add(new Status(code, i < EXCEEDED ? STANDARDS_EXCEEDED : STANDARDS_MET,
-                    workingDay(rng, LocalDate.of(2020, 1, 2), AS_AT)));
+                    DsptHistory.workingDay(rng, LocalDate.of(2020, 1, 2), AS_AT)));
         }
         int i = COMPLETED_BY_APRIL;
         for (int n = 0; n < COMPLETED_LATER; n++, i++) {
             String code = ranked.get(i);
             byApril.add(new Status(code, INTERIM_SUBMITTED,
-                    workingDay(rng, LocalDate.of(2020, 2, 3), AS_AT)));
+                    DsptHistory.workingDay(rng, LocalDate.of(2020, 2, 3), AS_AT)));
             DsptStatus status = n >= COMPLETED_LATER - LATER_PLAN_AGREED ? PLAN_AGREED
                     : n >= COMPLETED_LATER - LATER_PLAN_AGREED - LATER_APPROACHING ? APPROACHING_STANDARDS
                     : STANDARDS_MET;
-            later.add(new Status(code, status, workingDay(rng, LocalDate.of(2020, 5, 4), LocalDate.of(2020, 9, 30))));
+            later.add(new Status(code, status, DsptHistory.workingDay(rng, LocalDate.of(2020, 5, 4), LocalDate.of(2020, 9, 30))));
         }
         for (int n = 0; n < INTERIM_ONLY; n++, i++) {
             byApril.add(new Status(ranked.get(i), INTERIM_SUBMITTED,
-                    workingDay(rng, LocalDate.of(2019, 10, 1), AS_AT)));
+                    DsptHistory.workingDay(rng, LocalDate.of(2019, 10, 1), AS_AT)));
         }
         for (int n = 0; n < ENTRY_LEVEL_ONLY; n++, i++) {
-            byApril.add(new Status(ranked.get(i), ENTRY_LEVEL, workingDay(rng, LocalDate.of(2020, 1, 2), AS_AT)));
+            byApril.add(new Status(ranked.get(i), ENTRY_LEVEL, DsptHistory.workingDay(rng, LocalDate.of(2020, 1, 2), AS_AT)));
         }
         // the remaining practices have no status
         Comparator<Status> order = Comparator.comparing(Status::practice).thenComparing(Status::date)
                 .thenComparing(s -> s.status().name());
         byApril.sort(order);
         later.sort(order);
-    }
-
-    /** A working day in [from, to], a weekend moved back to the Friday (or forward to from). */
-    private static LocalDate workingDay(Rng rng, LocalDate from, LocalDate to) {
-        LocalDate d = from.plusDays(rng.nextInt((int) (to.toEpochDay() - from.toEpochDay()) + 1));
-        while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            d = d.minusDays(1);
-        }
-        return d.isBefore(from) ? from : d;
     }
 
     void write(LandingWriter out) {

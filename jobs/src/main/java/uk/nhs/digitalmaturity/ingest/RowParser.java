@@ -56,6 +56,9 @@ public class RowParser implements Serializable {
 
     private final Source source;
     private final FileLayout layout;
+    /** Columns of open_date and close_date (organisations, GP practices), -1 where the source has none. */
+    private final int openAt;
+    private final int closeAt;
     private transient CsvParser csv;
     private transient Pattern[] patterns;
     /** Length of the line being parsed, for the note on a shortened raw line. */
@@ -64,6 +67,8 @@ public class RowParser implements Serializable {
     public RowParser(Source source, FileLayout layout) {
         this.source = source;
         this.layout = layout;
+        this.openAt = source.header().indexOf("open_date");
+        this.closeAt = source.header().indexOf("close_date");
     }
 
     /** The schema of parsed rows: line number, raw line, the contract's typed columns, extras, rule. */
@@ -162,8 +167,6 @@ public class RowParser implements Serializable {
             }
             values[2 + c] = typed;
         }
-        int openAt = source.header().indexOf("open_date");
-        int closeAt = source.header().indexOf("close_date");
         if (openAt >= 0 && closeAt >= 0) { // organisations and GP practices
             java.sql.Date open = (java.sql.Date) values[2 + openAt];
             java.sql.Date close = (java.sql.Date) values[2 + closeAt];

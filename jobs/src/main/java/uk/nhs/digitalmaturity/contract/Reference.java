@@ -18,8 +18,7 @@ public record Reference(Rule rule, List<String> columns, String sql, String desc
 
     /** DSPT statuses are published for trusts and GP practices alike: for that source a practice is known too. */
     static final Reference KNOWN_ORG_OR_PRACTICE = new Reference(Rule.UNKNOWN_ORG, List.of("org_code"),
-            "SELECT org_code FROM bronze.organisations UNION SELECT predecessor_code AS org_code FROM bronze.successors"
-                    + " UNION SELECT practice_code AS org_code FROM bronze.gp_practices",
+            KNOWN_ORG.sql() + " UNION SELECT practice_code AS org_code FROM bronze.gp_practices",
             "org_code is an organisation in organisations.csv, a predecessor in successors.csv or a GP practice in"
                     + " gp_practices.csv");
 }

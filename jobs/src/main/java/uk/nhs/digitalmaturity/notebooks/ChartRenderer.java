@@ -203,11 +203,9 @@ public final class ChartRenderer {
             valueAxis.setRange(0, 100);
             valueAxis.setTickUnit(new NumberTickUnit(10, ticks));
             categoryAxis.setMaximumCategoryLabelWidthRatio(0.28f);
-            // long labels (a GP survey question) wrap rather than end in "..."
-            categoryAxis.setMaximumCategoryLabelLines(3);
-        } else {
-            categoryAxis.setMaximumCategoryLabelLines(3);
         }
+        // long labels (a GP survey question) wrap rather than end in "..."
+        categoryAxis.setMaximumCategoryLabelLines(3);
         valueAxis.setAutoRangeIncludesZero(true);
         categoryAxis.setCategoryMargin(ranked ? 0.05 : 0.3);
         categoryAxis.setLowerMargin(0.02);

@@ -24,6 +24,7 @@ import uk.nhs.digitalmaturity.landing.LandingFile;
 import uk.nhs.digitalmaturity.landing.LandingZone;
 import uk.nhs.digitalmaturity.storage.DeltaTables;
 import uk.nhs.digitalmaturity.storage.Lakehouse;
+import uk.nhs.digitalmaturity.storage.Predicates;
 
 /**
  * Landing → bronze. Bronze is append-only and remembers every file it has read (path and SHA-256), so each
@@ -119,7 +120,7 @@ public class BronzeIngest {
         Map<String, LongAccumulator> parsed = new LinkedHashMap<>();
         paths.forEach(p -> parsed.put(p, spark.sparkContext().longAccumulator("parsed " + p)));
         delta.replaceWhere(validRows(source, validation.validate(source, files, runId, parsed)), bronze,
-                Predicates.fileIn(BronzeSchema.SOURCE_FILE, paths));
+                Predicates.in(BronzeSchema.SOURCE_FILE, paths));
 
         List<Row> duplicates = validation.duplicateKeys(source, newRows(source, paths));
         Map<String, Long> valid = validCounts(source, paths);
@@ -171,14 +172,14 @@ public class BronzeIngest {
                 total.put(r.getString(0), r.getLong(1));
             }
             delta.replaceWhere(validRows(source, rows), lakehouse.tablePath(source.zone(), source.table()),
-                    Predicates.fileIn(BronzeSchema.SOURCE_FILE, paths));
+                    Predicates.in(BronzeSchema.SOURCE_FILE, paths));
             Dataset<Row> rejected = rows.filter(col(RowParser.RULE).isNotNull()).select(
                     lit(source.table()).as("source"), col(BronzeSchema.SOURCE_FILE).as("source_file"),
                     col(BronzeSchema.SNAPSHOT).as("snapshot"), col(RowParser.ROW_NUMBER).as("row_number"),
                     col(RowParser.RULE).as("rule"), col(RowParser.DETAIL).as("detail"),
                     col(RowParser.RAW_LINE).as("raw_line"), col(BronzeSchema.RUN_ID).as("run_id"));
             delta.replaceWhere(DeltaTables.withComments(rejected, QuarantineTable.COMMENTS),
-                    lakehouse.tablePath(Zone.RESTRICTED, QuarantineTable.TABLE), Predicates.fileIn("source_file", paths));
+                    lakehouse.tablePath(Zone.RESTRICTED, QuarantineTable.TABLE), Predicates.in("source_file", paths));
             paths.forEach(p -> total.putIfAbsent(p, 0L));
             return total;
         } finally {
@@ -195,7 +196,7 @@ public class BronzeIngest {
     /** The bronze rows of these files (Delta skips the other files by their _source_file statistics). */
     private Dataset<Row> newRows(Source source, List<String> paths) {
         return spark.read().format("delta").load(lakehouse.tablePath(source.zone(), source.table()))
-                .where(Predicates.fileIn(BronzeSchema.SOURCE_FILE, paths));
+                .where(Predicates.in(BronzeSchema.SOURCE_FILE, paths));
     }
 
     private Map<String, Long> validCounts(Source source, List<String> paths) {

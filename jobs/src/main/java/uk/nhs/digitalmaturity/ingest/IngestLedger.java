@@ -15,6 +15,7 @@ import uk.nhs.digitalmaturity.contract.Zone;
 import uk.nhs.digitalmaturity.landing.LandingZone;
 import uk.nhs.digitalmaturity.storage.DeltaTables;
 import uk.nhs.digitalmaturity.storage.Lakehouse;
+import uk.nhs.digitalmaturity.storage.Predicates;
 
 /**
  * Which landing files bronze has ingested (path and SHA-256), so that a run reads only new files and a file
@@ -105,7 +106,7 @@ public class IngestLedger {
         entries.forEach(e -> rows.add(e.toRow()));
         Dataset<Row> df = DeltaTables.withComments(spark.createDataFrame(rows, SCHEMA), COMMENTS);
         // a ledger written before modified_at existed gains the column
-        delta.replaceWhere(df, path, Predicates.fileIn("source_file", entries.stream().map(Entry::sourceFile).toList()),
+        delta.replaceWhere(df, path, Predicates.in("source_file", entries.stream().map(Entry::sourceFile).toList()),
                 true);
     }
 }

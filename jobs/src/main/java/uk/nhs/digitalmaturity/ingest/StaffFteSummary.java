@@ -13,6 +13,7 @@ import uk.nhs.digitalmaturity.contract.Source;
 import uk.nhs.digitalmaturity.contract.Zone;
 import uk.nhs.digitalmaturity.storage.DeltaTables;
 import uk.nhs.digitalmaturity.storage.Lakehouse;
+import uk.nhs.digitalmaturity.storage.Predicates;
 
 /**
  * {@code restricted.workforce_staff_fte}: the staff-level extract summed per file, month, organisation and
@@ -79,7 +80,7 @@ public final class StaffFteSummary {
 
     /** Sums the valid rows of newly ingested files and replaces those files' rows of the summary. */
     public void add(Dataset<Row> validRows, List<String> files) {
-        write(validRows, Predicates.fileIn(BronzeSchema.SOURCE_FILE, files));
+        write(validRows, Predicates.in(BronzeSchema.SOURCE_FILE, files));
     }
 
     /** {@code replacing}: the rows to replace, as a predicate; null replaces the whole table. */

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import uk.nhs.digitalmaturity.config.SqlResources;
 import uk.nhs.digitalmaturity.contract.Source;
 import uk.nhs.digitalmaturity.contract.Zone;
+import uk.nhs.digitalmaturity.ingest.IngestLedger;
 import uk.nhs.digitalmaturity.ingest.StaffFteSummary;
 import uk.nhs.digitalmaturity.silver.CurrentViews;
 import uk.nhs.digitalmaturity.silver.OrganisationGraph;
@@ -67,8 +68,13 @@ public class ModelCatalog {
      * and the landing files of the sources it reads. Same fingerprint, same contents.
      */
     public String fingerprint(RunContext context, String name) {
+        return fingerprint(context, name, context.visibleInputs());
+    }
+
+    /** As above, had the landing files been {@code inputs}: what this code and these parameters make of them. */
+    public String fingerprint(RunContext context, String name, java.util.Collection<IngestLedger.Entry> inputs) {
         return Fingerprint.of(name, context.codeVersion() + "@" + context.gitCommit(),
-                context.config().describe(context.asAt()), context.visibleInputs(), sourcesOf(name));
+                context.config().describe(context.asAt()), inputs, sourcesOf(name));
     }
 
     /** The landing sources a view or table reads, directly or through other views and tables. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -12,8 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
+import uk.nhs.digitalmaturity.ingest.IngestLedger;
 import uk.nhs.digitalmaturity.silver.RunContext;
 import uk.nhs.digitalmaturity.storage.DeltaTables;
+import uk.nhs.digitalmaturity.storage.Predicates;
 
 /**
  * Builds the output tables in dependency order. A table whose fingerprint matches the one the last run
@@ -35,7 +38,13 @@ public class ModelRunner {
      */
     public static final int AT_ONCE = 4;
 
-    public List<OutputRecord> run(Map<String, OutputRecord> previous) {
+    /**
+     * Builds every table that is not current.
+     *
+     * @param previous       the tables the last good run left, with their fingerprints
+     * @param previousInputs the landing files that run saw (for tables rebuilt a slice at a time)
+     */
+    public List<OutputRecord> run(Map<String, OutputRecord> previous, List<IngestLedger.Entry> previousInputs) {
         ExecutorService pool = Executors.newFixedThreadPool(AT_ONCE, r -> {
             Thread t = new Thread(r, "build-" + THREADS.incrementAndGet());
             t.setDaemon(true);
@@ -47,7 +56,7 @@ public class ModelRunner {
                 CompletableFuture<?>[] inputs = model.reads().stream().filter(built::containsKey).map(built::get)
                         .toArray(CompletableFuture<?>[]::new);
                 built.put(model.qualifiedName(), CompletableFuture.allOf(inputs)
-                        .thenApplyAsync(done -> build(model, previous.get(model.qualifiedName())), pool));
+                        .thenApplyAsync(done -> build(model, previous.get(model.qualifiedName()), previousInputs), pool));
             }
             List<OutputRecord> outputs = new ArrayList<>();
             for (CompletableFuture<OutputRecord> f : built.values()) {
@@ -66,22 +75,22 @@ public class ModelRunner {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
 
-    private OutputRecord build(Model model, OutputRecord last) {
+    private OutputRecord build(Model model, OutputRecord last, List<IngestLedger.Entry> previousInputs) {
         String path = context.lakehouse().tablePath(model.zone(), model.name());
         String fingerprint = catalog.fingerprint(context, model.qualifiedName());
-        if (last != null && last.fingerprint().equals(fingerprint) && DeltaTables.exists(context.spark(), path)
-                && context.delta().version(path) == last.deltaVersion()) {
+        boolean asLeft = last != null && DeltaTables.exists(context.spark(), path)
+                && context.delta().version(path) == last.deltaVersion();
+        if (asLeft && last.fingerprint().equals(fingerprint)) {
             context.lakehouse().register(context.spark(), model.zone(), model.name());
             context.progress().line("build  %-40s up to date (version %d, %d rows)", model.qualifiedName(),
                     last.deltaVersion(), last.rows());
             return new OutputRecord(model.qualifiedName(), last.deltaVersion(), last.rows(), false, fingerprint);
         }
-        Dataset<Row> rows = model.build(context);
-        List<String> declared = model.spec().columnNames();
-        List<String> actual = List.of(rows.columns());
-        if (!declared.equals(actual)) {
-            throw new IllegalStateException(model.qualifiedName() + ": the query returns " + actual
-                    + " but its .yml declares " + declared);
+        Optional<List<String>> slices = asLeft
+                ? SliceRebuild.slices(context, catalog, model, last, previousInputs) : Optional.empty();
+        Dataset<Row> rows = checkedColumns(model, model.build(context));
+        if (slices.isPresent()) {
+            return replaceSlices(model, path, rows, slices.get(), fingerprint);
         }
         rows = DeltaTables.withComments(rows, model.spec().columnComments()).persist(StorageLevel.MEMORY_AND_DISK());
         try {
@@ -92,6 +101,41 @@ public class ModelRunner {
             return new OutputRecord(model.qualifiedName(), version, count, true, fingerprint);
         } finally {
             rows.unpersist();
+        }
+    }
+
+    private static Dataset<Row> checkedColumns(Model model, Dataset<Row> rows) {
+        List<String> declared = model.spec().columnNames();
+        List<String> actual = List.of(rows.columns());
+        if (!declared.equals(actual)) {
+            throw new IllegalStateException(model.qualifiedName() + ": the query returns " + actual
+                    + " but its .yml declares " + declared);
+        }
+        return rows;
+    }
+
+    /**
+     * Recomputes only the slices new data touched and replaces them (Delta replaceWhere), after testing the
+     * table as it will be: the slices kept plus the slices recomputed. A failing test leaves the table as it was.
+     */
+    private OutputRecord replaceSlices(Model model, String path, Dataset<Row> all, List<String> slices,
+                                       String fingerprint) {
+        String column = model.spec().incrementalBy;
+        String predicate = Predicates.in(column, slices);
+        Dataset<Row> recomputed = DeltaTables.withComments(all.where(predicate), model.spec().columnComments())
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Dataset<Row> kept = context.spark().read().format("delta").load(path).where("NOT (" + predicate + ")");
+            long count = DataTests.check(context.spark(), model.spec(), kept.unionByName(recomputed),
+                    model.qualifiedName());
+            long version = context.delta().replaceWhere(recomputed, path, predicate);
+            context.delta().applyProperties(path, tableComment(model.spec()));
+            context.lakehouse().register(context.spark(), model.zone(), model.name());
+            context.progress().line("build  %-40s %d rows (version %d; %s %s recomputed)", model.qualifiedName(),
+                    count, version, column, String.join(", ", slices));
+            return new OutputRecord(model.qualifiedName(), version, count, true, fingerprint);
+        } finally {
+            recomputed.unpersist();
         }
     }
 

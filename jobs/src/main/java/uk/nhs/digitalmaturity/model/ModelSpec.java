@@ -83,6 +83,13 @@ public class ModelSpec {
     @JsonProperty public List<ColumnSpec> columns = new ArrayList<>();
     /** SQL boolean expressions every row must satisfy. */
     @JsonProperty public List<String> tests = new ArrayList<>();
+    /**
+     * A column that slices the table: each value's rows are computed from the inputs about that value alone
+     * ({@code period} for the monthly workforce tables). When the only change since the table was built is new
+     * landing files of sources that carry this column, only the values in those files are recomputed and
+     * replaced ({@link SliceRebuild}); anything else rebuilds the whole table.
+     */
+    @JsonProperty("incremental_by") public String incrementalBy;
     /** For models computed in Java: the views and tables they read (SQL models are read for names). */
     @JsonProperty("depends_on") public List<String> dependsOn = new ArrayList<>();
 

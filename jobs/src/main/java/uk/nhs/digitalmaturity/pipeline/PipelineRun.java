@@ -155,7 +155,7 @@ public class PipelineRun {
                     gitCommit, lakehouse, delta, progress, visible(scan.ledger().entries(), List.of()));
             record.inputs(context.visibleInputs());
             buildSilver(context);
-            List<OutputRecord> outputs = buildReporting(context, request.rebuild() ? Map.of() : last.outputs());
+            List<OutputRecord> outputs = buildReporting(context, request.rebuild() ? RunLedger.LastGood.NONE : last);
             record.outputs(outputs);
             boolean changed = !report.nothingNew() || outputs.stream().anyMatch(OutputRecord::recomputed);
             publish(context, changed);
@@ -300,8 +300,9 @@ public class PipelineRun {
     }
 
     /**
-     * The publication pack for the as-at date, written only after proving that no reporting table holds
-     * anything restricted, and checked again file by file once written.
+     * The publication pack for the as-at date, written only after proving that neither the reporting tables
+     * nor the files rendered from them hold anything restricted (one scan of the restricted identifiers for
+     * both), and checked once written: every file as the manifest lists it, and no stray file beside them.
      */
     private void publish(RunContext context, boolean changed) {
         String folder = lakehouse.publicationPath(context.asAt());
@@ -309,23 +310,18 @@ public class PipelineRun {
             progress.line("publish %-38s up to date", "publication/" + context.asAt());
             return;
         }
-        LeakScan scan = new LeakScan(spark, lakehouse);
-        Map<String, org.apache.spark.sql.Dataset<org.apache.spark.sql.Row>> tables = new LinkedHashMap<>();
-        for (Model m : catalog.models()) {
-            if (m.zone() == Zone.REPORTING) {
-                tables.put(m.qualifiedName(), spark.read().format("delta").load(lakehouse.tablePath(Zone.REPORTING, m.name())));
-            }
-        }
-        List<String> findings = scan.scanTables(tables);
+        PublicationPack pack = new PublicationPack(context);
+        PublicationPack.Rendered rendered = pack.render(catalog.models());
+        List<String> findings = new LeakScan(spark, lakehouse).scan(rendered.tables(), rendered.files());
         if (!findings.isEmpty()) {
             throw new PublicationRefused("restricted data reached reporting, nothing published: " + findings);
         }
-        Map<String, String> files = new PublicationPack(context).write(catalog.models());
-        findings = scan.scanFolder(folder);
-        if (!findings.isEmpty()) {
-            throw new PublicationRefused("restricted data in the publication pack " + folder + ": " + findings);
+        pack.write(rendered);
+        List<String> differences = pack.differencesOnDisk(rendered);
+        if (!differences.isEmpty()) {
+            throw new PublicationRefused("the publication pack " + folder + " is not what was scanned: " + differences);
         }
-        progress.line("publish %-38s %d files", "publication/" + context.asAt(), files.size() + 1);
+        progress.line("publish %-38s %d files", "publication/" + context.asAt(), rendered.files().size());
     }
 
     /** The pack of the as-at date as its manifest lists it, for the run's record ({@code verify} reads it). */
@@ -357,8 +353,8 @@ public class PipelineRun {
         }
     }
 
-    private List<OutputRecord> buildReporting(RunContext context, Map<String, OutputRecord> previous) {
-        return new ModelRunner(context, catalog).run(previous);
+    private List<OutputRecord> buildReporting(RunContext context, RunLedger.LastGood previous) {
+        return new ModelRunner(context, catalog).run(previous.outputs(), previous.inputs());
     }
 
     private String runId(List<IngestLedger.Entry> visible) {

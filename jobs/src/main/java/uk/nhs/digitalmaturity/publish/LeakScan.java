@@ -26,6 +26,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import uk.nhs.digitalmaturity.contract.Column;
 import uk.nhs.digitalmaturity.contract.Source;
 import uk.nhs.digitalmaturity.contract.Zone;
@@ -99,21 +100,61 @@ public class LeakScan {
      * the restricted identifiers stay in Spark, filtered against the published strings.
      */
     public List<String> scanTables(Map<String, Dataset<Row>> tables) {
+        Map<String, java.util.function.Supplier<Table>> reads = new LinkedHashMap<>();
+        tables.forEach((name, table) -> reads.put(name, () -> new Table(table.schema(), table.collectAsList())));
+        return scan(FewAtATime.read(reads), Map.of());
+    }
+
+    /** A published table as read: its schema and rows. */
+    public record Table(StructType schema, List<Row> rows) {
+    }
+
+    /**
+     * What leaked into a publication about to be written: the tables it is made from and the bytes of its
+     * files (name → bytes), judged together so that the restricted identifiers are read once, not once for the
+     * tables and again for the files. Reading every month's assignment identifiers is the scan's whole cost.
+     */
+    public List<String> scan(Map<String, Table> tables, Map<String, byte[]> files) {
         List<String> findings = new ArrayList<>();
+        Map<String, Map<String, Long>> strings = new HashMap<>(); // value → "table|column" → rows holding it
+        findings.addAll(judgeTables(tables, strings));
+        Map<String, Set<String>> tokens = new TreeMap<>(); // token → files holding it
+        files.forEach((name, bytes) -> findings.addAll(tokens(name, new String(bytes, StandardCharsets.UTF_8), tokens)));
+        Set<String> candidates = new TreeSet<>(strings.keySet());
+        candidates.addAll(tokens.keySet());
+        Set<String> hits = restrictedAmong(candidates);
+        Map<String, Long> leaked = new TreeMap<>();
+        for (String hit : hits) {
+            strings.getOrDefault(hit, Map.of()).forEach((where, n) -> leaked.merge(where, n, Long::sum));
+        }
+        leaked.forEach((where, n) -> findings.add(where.replace("|", ": column ") + " holds " + n
+                + " restricted identifier value(s)"));
+        Map<String, Long> perFile = new TreeMap<>();
+        for (String hit : hits) {
+            tokens.getOrDefault(hit, Set.of()).forEach(file -> perFile.merge(file, 1L, Long::sum));
+        }
+        perFile.forEach((file, n) -> findings.add(file + ": holds " + n + " restricted identifier value(s)"));
+        return findings;
+    }
+
+    /**
+     * Judges the tables' columns and rows where they are; fills {@code strings} with every text value and where
+     * it is, for the identifier check.
+     */
+    private List<String> judgeTables(Map<String, Table> tables, Map<String, Map<String, Long>> strings) {
+        List<String> findings = new ArrayList<>();
+        if (tables.isEmpty()) {
+            return findings;
+        }
         Map<String, List<Double>> scores = new HashMap<>();
         for (Row r : restricted("ceplus_trust_results").filter("ceplus_score_pct IS NOT NULL")
                 .select(col("org_code"), col("ceplus_score_pct").cast("double")).distinct().collectAsList()) {
             scores.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getDouble(1));
         }
-        Map<String, java.util.function.Supplier<List<Row>>> reads = new LinkedHashMap<>();
-        tables.forEach((name, table) -> reads.put(name, table::collectAsList));
-        Map<String, List<Row>> rows = FewAtATime.read(reads);
-        // value → "table|column" → rows holding it
-        Map<String, Map<String, Long>> strings = new HashMap<>();
         Map<String, long[]> judged = new TreeMap<>(); // "table|column" → {rows of assessed trusts, equal to a score}
-        for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {
+        for (Map.Entry<String, Table> t : tables.entrySet()) {
             StructField[] fields = t.getValue().schema().fields();
-            int org = List.of(t.getValue().columns()).indexOf("org_code");
+            int org = List.of(t.getValue().schema().fieldNames()).indexOf("org_code");
             for (int c = 0; c < fields.length; c++) {
                 StructField f = fields[c];
                 String where = t.getKey() + "|" + f.name();
@@ -122,7 +163,7 @@ public class LeakScan {
                 }
                 boolean text = f.dataType().equals(DataTypes.StringType);
                 boolean perTrustNumber = org >= 0 && f.dataType() instanceof NumericType;
-                for (Row r : rows.get(t.getKey())) {
+                for (Row r : t.getValue().rows()) {
                     if (text && !r.isNullAt(c)) {
                         strings.computeIfAbsent(r.getString(c), k -> new TreeMap<>()).merge(where, 1L, Long::sum);
                     }
@@ -138,12 +179,6 @@ public class LeakScan {
                 }
             }
         }
-        Map<String, Long> leaked = new TreeMap<>();
-        for (String hit : restrictedAmong(strings.keySet())) {
-            strings.get(hit).forEach((where, n) -> leaked.merge(where, n, Long::sum));
-        }
-        leaked.forEach((where, n) -> findings.add(where.replace("|", ": column ") + " holds " + n
-                + " restricted identifier value(s)"));
         // A column that reproduces trusts' own CE+ scores beside their codes publishes trust-level cyber
         // results, whatever its name. One equal value is a coincidence (a percentile of 144/216 equals a
         // score of 2/3); a column where at least half the rows of assessed trusts, and at least two, equal
@@ -157,38 +192,43 @@ public class LeakScan {
         return findings;
     }
 
+    /** Adds a file's tokens to {@code tokens} (token → files); returns the restricted column names it names. */
+    private static List<String> tokens(String file, String text, Map<String, Set<String>> tokens) {
+        List<String> findings = new ArrayList<>();
+        for (String token : text.split("[\\s,;:\"'<>(){}\\[\\]=]+")) {
+            if (RESTRICTED_COLUMNS.contains(token.toLowerCase())) {
+                findings.add(file + ": names restricted column " + token);
+            }
+            if (!token.isEmpty()) {
+                tokens.computeIfAbsent(token, k -> new TreeSet<>()).add(file);
+            }
+        }
+        return findings;
+    }
+
     /** What leaked into the files of a folder (a publication pack, an export), as findings. */
     public List<String> scanFolder(String folder) {
-        List<String> findings = new ArrayList<>();
-        Set<String> tokens = new TreeSet<>();
+        Map<String, byte[]> files = new TreeMap<>();
         try {
-            Path dir = new Path(folder);
-            FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            for (FileStatus file : fs.listStatus(dir)) {
-                if (file.isDirectory()) {
-                    findings.addAll(scanFolder(file.getPath().toString()));
-                    continue;
-                }
-                String text;
-                try (InputStream in = fs.open(file.getPath())) {
-                    text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                }
-                for (String token : text.split("[\\s,;:\"'<>(){}\\[\\]=]+")) {
-                    if (RESTRICTED_COLUMNS.contains(token.toLowerCase())) {
-                        findings.add(file.getPath().getName() + ": names restricted column " + token);
-                    }
-                    if (!token.isEmpty()) {
-                        tokens.add(token);
-                    }
-                }
-            }
+            read(new Path(folder), "", files);
         } catch (IOException e) {
             throw new IllegalStateException("cannot scan " + folder + ": " + e.getMessage(), e);
         }
-        long hits = restrictedAmong(tokens).size();
-        if (hits > 0) {
-            findings.add(folder + ": holds " + hits + " restricted identifier value(s)");
+        return scan(Map.of(), files);
+    }
+
+    /** Every file under {@code dir}, by its path below the folder scanned. */
+    private void read(Path dir, String prefix, Map<String, byte[]> files) throws IOException {
+        FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        for (FileStatus file : fs.listStatus(dir)) {
+            String name = prefix + file.getPath().getName();
+            if (file.isDirectory()) {
+                read(file.getPath(), name + "/", files);
+                continue;
+            }
+            try (InputStream in = fs.open(file.getPath())) {
+                files.put(name, in.readAllBytes());
+            }
         }
-        return findings;
     }
 }

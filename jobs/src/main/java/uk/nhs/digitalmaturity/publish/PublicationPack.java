@@ -16,7 +16,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import uk.nhs.digitalmaturity.contract.CsvFiles;
 import uk.nhs.digitalmaturity.contract.Sha256;
 import uk.nhs.digitalmaturity.contract.Zone;
@@ -38,23 +37,50 @@ public class PublicationPack {
         this.context = context;
     }
 
+    /**
+     * The pack for the run's as-at date, rendered but not written: the tables it was made from (for the leak
+     * scan, which judges both) and every file's bytes, manifest last.
+     */
+    public record Rendered(Map<String, LeakScan.Table> tables, Map<String, byte[]> files) {
+        /** The files' SHA-256 as the manifest lists them (every file but the manifest). */
+        public Map<String, String> hashes() {
+            Map<String, String> hashes = new LinkedHashMap<>();
+            files.forEach((name, bytes) -> {
+                if (!name.equals(Manifest.FILE)) {
+                    hashes.put(name, Sha256.hex(bytes));
+                }
+            });
+            return hashes;
+        }
+    }
+
     /** Writes the pack for the run's as-at date; returns the files written (name → SHA-256). */
     public Map<String, String> write(List<Model> models) {
+        Rendered pack = render(models);
+        write(pack);
+        return pack.hashes();
+    }
+
+    /** Reads the reporting tables and renders every file of the pack. */
+    public Rendered render(List<Model> models) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         List<List<String>> dictionary = new ArrayList<>();
         List<Model> reporting = models.stream().filter(m -> m.zone() == Zone.REPORTING)
                 .sorted((a, b) -> a.name().compareTo(b.name())).toList();
         Map<String, Long> rowCounts = new LinkedHashMap<>();
-        Map<String, Loaded> loaded = load(reporting);
+        Map<String, LeakScan.Table> loaded = load(reporting);
+        Map<String, LeakScan.Table> tables = new LinkedHashMap<>();
         for (Model model : reporting) {
-            List<Row> rows = loaded.get(model.name()).rows();
+            LeakScan.Table table = loaded.get(model.name());
+            tables.put(model.qualifiedName(), table);
+            List<Row> rows = table.rows();
             files.put(model.name() + ".csv", csv(model.spec(), rows));
             rowCounts.put(model.name() + ".csv", (long) rows.size());
             // The table's own row first (column empty): its description, population, national row and caveats.
             dictionary.add(List.of(model.name(), "", "table", "", "", model.spec().fullDescription(),
                     model.spec().paragraph == null ? "" : model.spec().paragraph));
             for (ModelSpec.ColumnSpec c : model.spec().columns) {
-                StructField field = loaded.get(model.name()).schema().apply(c.name);
+                StructField field = table.schema().apply(c.name);
                 dictionary.add(List.of(model.name(), c.name, field.dataType().simpleString(),
                         c.unit().spelling(), Rounding.forUnit(c.unit()).rule(), c.description.trim(),
                         model.spec().paragraph == null ? "" : model.spec().paragraph));
@@ -65,21 +91,21 @@ public class PublicationPack {
         Map<String, String> hashes = new LinkedHashMap<>();
         files.forEach((name, bytes) -> hashes.put(name, Sha256.hex(bytes)));
         files.put(Manifest.FILE, manifest(hashes, rowCounts));
-        writeAll(files);
-        return hashes;
+        return new Rendered(tables, files);
     }
 
-    /** A reporting table as read for the pack: its schema and its rows in the pack's order. */
-    private record Loaded(StructType schema, List<Row> rows) {
-    }
-
-    private Map<String, Loaded> load(List<Model> reporting) {
-        Map<String, java.util.function.Supplier<Loaded>> reads = new LinkedHashMap<>();
+    /**
+     * A reporting table as read for the pack: its schema and its rows in the pack's order (the table's columns
+     * only, in the .yml's order).
+     */
+    private Map<String, LeakScan.Table> load(List<Model> reporting) {
+        Map<String, java.util.function.Supplier<LeakScan.Table>> reads = new LinkedHashMap<>();
         for (Model model : reporting) {
             reads.put(model.name(), () -> {
                 Dataset<Row> table = context.spark().read().format("delta")
                         .load(context.lakehouse().tablePath(Zone.REPORTING, model.name()));
-                return new Loaded(table.schema(), sorted(table, model.spec()).collectAsList());
+                Dataset<Row> ordered = sorted(table, model.spec());
+                return new LeakScan.Table(ordered.schema(), ordered.collectAsList());
             });
         }
         return FewAtATime.read(reads);
@@ -151,8 +177,42 @@ public class PublicationPack {
         }
     }
 
+    /**
+     * How the pack on disk differs from what was rendered and scanned (empty when it is the same): a file
+     * missing, with other bytes, or not rendered at all. What the leak scan judged is what readers get.
+     */
+    public List<String> differencesOnDisk(Rendered pack) {
+        String folder = context.lakehouse().publicationPath(context.asAt());
+        List<String> differences = new ArrayList<>();
+        try {
+            org.apache.hadoop.fs.FileSystem fs = AtomicFolder.fileSystem(context.spark(), folder);
+            java.util.Set<String> onDisk = new java.util.TreeSet<>();
+            for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(new org.apache.hadoop.fs.Path(folder))) {
+                onDisk.add(f.getPath().getName());
+            }
+            for (Map.Entry<String, byte[]> file : pack.files().entrySet()) {
+                if (!onDisk.remove(file.getKey())) {
+                    differences.add(file.getKey() + ": missing");
+                    continue;
+                }
+                byte[] written;
+                try (java.io.InputStream in = fs.open(new org.apache.hadoop.fs.Path(folder, file.getKey()))) {
+                    written = in.readAllBytes();
+                }
+                if (!java.util.Arrays.equals(written, file.getValue())) {
+                    differences.add(file.getKey() + ": not the bytes scanned");
+                }
+            }
+            onDisk.forEach(name -> differences.add(name + ": not part of the pack"));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read back publication pack " + folder + ": " + e.getMessage(), e);
+        }
+        return differences;
+    }
+
     /** The whole pack at once (see {@link AtomicFolder}): readers never see half a pack. */
-    private void writeAll(Map<String, byte[]> files) {
+    public void write(Rendered pack) {
+        Map<String, byte[]> files = pack.files();
         String target = context.lakehouse().publicationPath(context.asAt());
         try {
             AtomicFolder.replace(context.spark(), target, context.runId(), files);

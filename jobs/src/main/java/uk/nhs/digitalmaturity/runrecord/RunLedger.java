@@ -19,6 +19,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import uk.nhs.digitalmaturity.contract.Zone;
 import uk.nhs.digitalmaturity.failure.RunStatus;
+import uk.nhs.digitalmaturity.ingest.IngestLedger;
 import uk.nhs.digitalmaturity.model.OutputRecord;
 import uk.nhs.digitalmaturity.storage.DeltaTables;
 import uk.nhs.digitalmaturity.storage.Lakehouse;
@@ -107,8 +108,13 @@ public class RunLedger {
     }
 
     /** The latest execution that ended well: its run id, the build it ran, and the tables it left. */
-    public record LastGood(String runId, String gitCommit, Map<String, OutputRecord> outputs) {
-        public static final LastGood NONE = new LastGood("", "", Map.of());
+    /**
+     * The last execution that succeeded: its run id and build, the tables it left (with their fingerprints), and
+     * the landing files they were computed from (for a table rebuilt a slice at a time).
+     */
+    public record LastGood(String runId, String gitCommit, Map<String, OutputRecord> outputs,
+                           List<IngestLedger.Entry> inputs) {
+        public static final LastGood NONE = new LastGood("", "", Map.of(), List.of());
     }
 
     /** An execution that a dead process left RUNNING, now marked ABANDONED. */
@@ -142,7 +148,7 @@ public class RunLedger {
     public LastGood lastGood() {
         List<Row> last = spark.read().format("delta").load(path)
                 .filter(col("status").isin(RunStatus.SUCCEEDED.name(), RunStatus.NOTHING_TO_DO.name()))
-                .orderBy(col("ended_at").desc()).limit(1).select("run_id", "git_commit", "outputs").collectAsList();
+                .orderBy(col("ended_at").desc()).limit(1).select("run_id", "git_commit", "outputs", "inputs").collectAsList();
         if (last.isEmpty()) {
             return LastGood.NONE;
         }
@@ -151,7 +157,13 @@ public class RunLedger {
             outputs.put(o.getString(0), new OutputRecord(o.getString(0), o.getLong(1), o.getLong(2),
                     o.getBoolean(3), o.getString(4)));
         }
-        return new LastGood(last.get(0).getString(0), last.get(0).getString(1), outputs);
+        List<IngestLedger.Entry> inputs = new ArrayList<>();
+        for (Row i : last.get(0).<Row>getList(3)) {
+            // What a fingerprint reads of a file: its source, path and checksum (row counts are not needed here).
+            inputs.add(new IngestLedger.Entry(i.getString(0), i.getString(1), i.getDate(2).toLocalDate(),
+                    i.getString(3), 0, i.getLong(4), i.getLong(5), i.getLong(6), "", -1));
+        }
+        return new LastGood(last.get(0).getString(0), last.get(0).getString(1), outputs, inputs);
     }
 
     /** Inserts or updates the execution's row (MERGE on run_id and execution: re-writing it is harmless). */

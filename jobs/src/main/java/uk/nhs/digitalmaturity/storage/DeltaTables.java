@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;
 import org.apache.spark.sql.types.StructField;
@@ -132,8 +133,12 @@ public class DeltaTables {
         return version(path);
     }
 
+    /**
+     * The table's latest version, from its log (Delta's cached log, brought up to date by listing it): no Spark
+     * job, where {@code DESCRIBE HISTORY} would run one per table per run just to learn a number.
+     */
     public long version(String path) {
-        return DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
+        return DeltaLog.forTable(spark, path).update(false, scala.Option.empty(), scala.Option.empty()).version();
     }
 
     /** Sets the retention and reader-safety properties and the table comment, when they differ. */

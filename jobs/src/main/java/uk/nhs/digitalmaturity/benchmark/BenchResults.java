@@ -43,9 +43,12 @@ final class BenchResults {
 
     /** A progress line: a step, what it did, and its seconds in brackets. */
     private static final Pattern STEP = Pattern.compile("^(\\S+)\\s+(\\S+).*\\[(\\d+(?:\\.\\d+)?) s\\]$");
-    /** The build line of a table rebuilt: {@code build  <table>  N rows (version V)  [s]}. */
+    /**
+     * The build line of a table rebuilt: {@code build  <table>  N rows (version V)  [s]}, or for a table rebuilt
+     * a month at a time {@code N rows (version V; period 2020-03 recomputed)}.
+     */
     private static final Pattern REBUILT = Pattern.compile(
-            "^build\\s+(\\S+)\\s+(\\d+) rows \\(version (\\d+)\\)\\s+\\[(\\d+(?:\\.\\d+)?) s\\]$");
+            "^build\\s+(\\S+)\\s+(\\d+) rows \\(version (\\d+)(?:; [^)]*)?\\)\\s+\\[(\\d+(?:\\.\\d+)?) s\\]$");
     private static final String BUILD_REBUILT = "build: tables rebuilt (" + ModelRunner.AT_ONCE + " at a time)";
     private static final String BUILD_UP_TO_DATE = "tables up to date: checked, not rebuilt (not build time)";
 

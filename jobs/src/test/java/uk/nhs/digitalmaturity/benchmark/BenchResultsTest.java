@@ -31,7 +31,7 @@ class BenchResultsTest {
             "silver silver.org_map                              stored for later runs  [3.1 s]",
             "25/11/24 10:00:01 WARN SomeSparkClass: a log line the profile ignores",
             "build  reporting.dma_scores                      up to date (version 1, 230 rows)  [0.4 s]",
-            "build  reporting.informatics_workforce           3560 rows (version 2)  [12.5 s]",
+            "build  reporting.informatics_workforce           3560 rows (version 2; period 2020-03 recomputed)  [12.5 s]",
             "build  reporting.cyber_status                    up to date (version 1, 227 rows)  [0.2 s]",
             "build  reporting.workforce_summary               17000 rows (version 2)  [6.0 s]",
             "publish publication/2026-11-24                    28 files  [5.5 s]",

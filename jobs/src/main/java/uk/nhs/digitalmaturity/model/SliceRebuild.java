@@ -27,7 +27,7 @@ import uk.nhs.digitalmaturity.storage.Predicates;
  * landing files added to sources that carry the slicing column: no file removed or changed, no other source
  * touched. Then the rows that can differ are those of the column's values in the added files (a new file for
  * an old month supersedes that month's rows, and is recomputed with it). In any other case the table is
- * rebuilt whole. {@code SliceRebuildTest} compares a table built a month at a time with its full recompute.
+ * rebuilt whole. {@code MonthSliceRebuildTest} compares a table built a month at a time with its full recompute.
  */
 final class SliceRebuild {
     private SliceRebuild() {

@@ -42,23 +42,6 @@ public class PublicationPack {
      * scan, which judges both) and every file's bytes, manifest last.
      */
     public record Rendered(Map<String, LeakScan.Table> tables, Map<String, byte[]> files) {
-        /** The files' SHA-256 as the manifest lists them (every file but the manifest). */
-        public Map<String, String> hashes() {
-            Map<String, String> hashes = new LinkedHashMap<>();
-            files.forEach((name, bytes) -> {
-                if (!name.equals(Manifest.FILE)) {
-                    hashes.put(name, Sha256.hex(bytes));
-                }
-            });
-            return hashes;
-        }
-    }
-
-    /** Writes the pack for the run's as-at date; returns the files written (name → SHA-256). */
-    public Map<String, String> write(List<Model> models) {
-        Rendered pack = render(models);
-        write(pack);
-        return pack.hashes();
     }
 
     /** Reads the reporting tables and renders every file of the pack. */

@@ -42,7 +42,8 @@ public class ModelRunner {
      * Builds every table that is not current.
      *
      * @param previous       the tables the last good run left, with their fingerprints
-     * @param previousInputs the landing files that run saw (for tables rebuilt a slice at a time)
+     * @param previousInputs the landing files that run saw (for tables rebuilt a slice at a time, or left as
+     *                       they are when the new files hold nothing they read)
      */
     public List<OutputRecord> run(Map<String, OutputRecord> previous, List<IngestLedger.Entry> previousInputs) {
         ExecutorService pool = Executors.newFixedThreadPool(AT_ONCE, r -> {
@@ -50,13 +51,14 @@ public class ModelRunner {
             t.setDaemon(true);
             return t;
         });
+        SliceRebuild slicing = new SliceRebuild(context, catalog, previousInputs);
         try {
             Map<String, CompletableFuture<OutputRecord>> built = new LinkedHashMap<>();
             for (Model model : catalog.models()) {
                 CompletableFuture<?>[] inputs = model.reads().stream().filter(built::containsKey).map(built::get)
                         .toArray(CompletableFuture<?>[]::new);
                 built.put(model.qualifiedName(), CompletableFuture.allOf(inputs)
-                        .thenApplyAsync(done -> build(model, previous.get(model.qualifiedName()), previousInputs), pool));
+                        .thenApplyAsync(done -> build(model, previous.get(model.qualifiedName()), slicing), pool));
             }
             List<OutputRecord> outputs = new ArrayList<>();
             for (CompletableFuture<OutputRecord> f : built.values()) {
@@ -75,7 +77,7 @@ public class ModelRunner {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
 
-    private OutputRecord build(Model model, OutputRecord last, List<IngestLedger.Entry> previousInputs) {
+    private OutputRecord build(Model model, OutputRecord last, SliceRebuild slicing) {
         String path = context.lakehouse().tablePath(model.zone(), model.name());
         String fingerprint = catalog.fingerprint(context, model.qualifiedName());
         boolean asLeft = last != null && DeltaTables.exists(context.spark(), path)
@@ -86,8 +88,15 @@ public class ModelRunner {
                     last.deltaVersion(), last.rows());
             return new OutputRecord(model.qualifiedName(), last.deltaVersion(), last.rows(), false, fingerprint);
         }
-        Optional<List<String>> slices = asLeft
-                ? SliceRebuild.slices(context, catalog, model, last, previousInputs) : Optional.empty();
+        if (asLeft && slicing.leavesUnread(model, last)) {
+            context.lakehouse().register(context.spark(), model.zone(), model.name());
+            context.progress().line("build  %-40s up to date (version %d, %d rows; the new files' %s not read)",
+                    model.qualifiedName(), last.deltaVersion(), last.rows(), model.spec().readsOnly.keySet()
+                            .stream().collect(java.util.stream.Collectors.joining(", ")));
+            // The new fingerprint: what this run's files make of the table, which is what it holds.
+            return new OutputRecord(model.qualifiedName(), last.deltaVersion(), last.rows(), false, fingerprint);
+        }
+        Optional<List<String>> slices = asLeft ? slicing.slices(model, last) : Optional.empty();
         Dataset<Row> rows = checkedColumns(model, model.build(context));
         if (slices.isPresent()) {
             return replaceSlices(model, path, rows, slices.get(), fingerprint);

@@ -90,6 +90,14 @@ public class ModelSpec {
      * replaced ({@link SliceRebuild}); anything else rebuilds the whole table.
      */
     @JsonProperty("incremental_by") public String incrementalBy;
+    /**
+     * Sliced columns of which the table reads one value only, given by a parameter: {@code period:
+     * reference_period} for Figure 7, which reads the workforce at {@code :reference_period} alone. When the
+     * only change since the table was built is new landing files holding no row of that value, the table is
+     * left as it is ({@link SliceRebuild#leavesUnread}). A claim about the SQL: declare it only where every
+     * read of the column's sources, through every view and table, is filtered to that value.
+     */
+    @JsonProperty("reads_only") public Map<String, String> readsOnly = new java.util.TreeMap<>();
     /** For models computed in Java: the views and tables they read (SQL models are read for names). */
     @JsonProperty("depends_on") public List<String> dependsOn = new ArrayList<>();
 

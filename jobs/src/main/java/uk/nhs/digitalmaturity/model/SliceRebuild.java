@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.Row;
 import uk.nhs.digitalmaturity.contract.Source;
 import uk.nhs.digitalmaturity.ingest.BronzeSchema;
@@ -28,16 +29,61 @@ import uk.nhs.digitalmaturity.storage.Predicates;
  * touched. Then the rows that can differ are those of the column's values in the added files (a new file for
  * an old month supersedes that month's rows, and is recomputed with it). In any other case the table is
  * rebuilt whole. {@code MonthSliceRebuildTest} compares a table built a month at a time with its full recompute.
+ *
+ * <p>On the same conditions, a table that reads one value of the column only ({@code reads_only} in its .yml:
+ * Figure 7 reads the workforce at {@code :reference_period}) is left as it is when the added files hold no row
+ * of that value; the same test checks that it then equals its full recompute too. One instance serves a run:
+ * the column's values in the added files are read once, whichever tables ask.
  */
 final class SliceRebuild {
-    private SliceRebuild() {
+    private final RunContext context;
+    private final ModelCatalog catalog;
+    private final List<IngestLedger.Entry> previousInputs;
+    /** The column's values in each source's added files, read once per run whichever tables ask. */
+    private final Map<String, Set<String>> valuesOfAdded = new ConcurrentHashMap<>();
+
+    /** @param previousInputs the landing files the last good run saw */
+    SliceRebuild(RunContext context, ModelCatalog catalog, List<IngestLedger.Entry> previousInputs) {
+        this.context = context;
+        this.catalog = catalog;
+        this.previousInputs = previousInputs;
     }
 
     /** The column's values to recompute, sorted; empty when the whole table must be rebuilt. */
-    static Optional<List<String>> slices(RunContext context, ModelCatalog catalog, Model model, OutputRecord last,
-                                         List<IngestLedger.Entry> previousInputs) {
+    Optional<List<String>> slices(Model model, OutputRecord last) {
         String column = model.spec().incrementalBy;
-        if (column == null || last == null || previousInputs.isEmpty()
+        return column == null ? Optional.empty() : addedValues(model, last, column).map(List::copyOf);
+    }
+
+    /**
+     * Whether the table may stay as it is although files it can see were added: it reads a sliced source
+     * only at one value ({@code reads_only} in its .yml, such as Figure 7's FTE at {@code :reference_period}),
+     * and the added files hold no row of that value. The same conditions as {@link #slices} apply: the table
+     * as last built is what this code made of the previous files, and the only change is added files of
+     * sources that carry the column.
+     */
+    boolean leavesUnread(Model model, OutputRecord last) {
+        if (model.spec().readsOnly.isEmpty()) {
+            return false;
+        }
+        Map<String, Object> parameters = context.config().sqlParameters(context.asAt());
+        for (Map.Entry<String, String> only : model.spec().readsOnly.entrySet()) {
+            Object read = parameters.get(only.getValue());
+            if (read == null) {
+                throw new IllegalStateException(model.qualifiedName() + ": reads_only names parameter "
+                        + only.getValue() + ", which is not one of " + parameters.keySet());
+            }
+            Optional<Set<String>> added = addedValues(model, last, only.getKey());
+            if (added.isEmpty() || added.get().contains(read.toString())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The values of {@code column} in the files added since the table was built; empty when not a slice. */
+    private Optional<Set<String>> addedValues(Model model, OutputRecord last, String column) {
+        if (last == null || previousInputs.isEmpty()
                 || !catalog.fingerprint(context, model.qualifiedName(), previousInputs).equals(last.fingerprint())) {
             return Optional.empty();
         }
@@ -47,17 +93,23 @@ final class SliceRebuild {
             return Optional.empty();
         }
         Set<String> values = new TreeSet<>();
-        added.get().forEach((source, files) -> {
-            // Delta skips every other file of the source by its _source_file statistics.
-            for (Row r : context.spark().table(source.qualifiedTable())
-                    .where(Predicates.in(BronzeSchema.SOURCE_FILE, files)).select(col(column)).distinct()
-                    .collectAsList()) {
-                if (!r.isNullAt(0)) {
-                    values.add(r.get(0).toString());
-                }
+        added.get().forEach((source, files) -> values.addAll(valuesOfAdded.computeIfAbsent(
+                source.table() + "\u0000" + column + "\u0000" + String.join("\u0000", files),
+                key -> valuesIn(source, files, column))));
+        return Optional.of(values);
+    }
+
+    private Set<String> valuesIn(Source source, List<String> files, String column) {
+        Set<String> values = new TreeSet<>();
+        // Delta skips every other file of the source by its _source_file statistics.
+        for (Row r : context.spark().table(source.qualifiedTable())
+                .where(Predicates.in(BronzeSchema.SOURCE_FILE, files)).select(col(column)).distinct()
+                .collectAsList()) {
+            if (!r.isNullAt(0)) {
+                values.add(r.get(0).toString());
             }
-        });
-        return Optional.of(List.copyOf(values));
+        }
+        return values;
     }
 
     /**

@@ -1,6 +1,5 @@
 package uk.nhs.digitalmaturity.publish;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
@@ -20,7 +19,6 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -77,19 +75,25 @@ public class LeakScan {
     /**
      * The candidates that are restricted identifiers (staff and assignment ids, CE+ assessment ids). The
      * candidates are few (the strings of small published tables), the identifiers many (1.4 million staff a
-     * month), so candidates are broadcast and each identifier column only filtered against them; a column is
-     * not read at all when no candidate has the shape its values must have (a person_id is 64 hex digits).
+     * month, for years), so each identifier column is judged through its data files' Bloom filters
+     * ({@link IdentifierFilters}) and read only in the files that might hold a candidate; a column is not
+     * judged at all when no candidate has the shape its values must have (a person_id is 64 hex digits).
      */
     private Set<String> restrictedAmong(Collection<String> candidates) {
         Set<String> hits = new TreeSet<>();
+        IdentifierFilters filters = new IdentifierFilters(spark);
         for (Identifier id : IDENTIFIERS) {
             List<String> possible = candidates.stream().filter(id::couldBe).sorted().toList();
             if (possible.isEmpty()) {
                 continue;
             }
-            Dataset<Row> wanted = broadcast(spark.createDataset(possible, Encoders.STRING()).toDF("id"));
-            restricted(id.table()).select(col(id.column()).as("id")).join(wanted, "id", "left_semi").distinct()
-                    .collectAsList().forEach(r -> hits.add(r.getString(0)));
+            String table = lakehouse.tablePath(Zone.RESTRICTED, id.table());
+            try {
+                hits.addAll(filters.held(table, id.column(), possible));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read the identifier filters of " + table + ": "
+                        + e.getMessage(), e);
+            }
         }
         return hits;
     }

@@ -156,7 +156,7 @@ class MonthSliceRebuildTest {
             long[] v = versions.get(table);
             assertEquals(v[0], v[1], table + " was rewritten by a month it does not read");
             assertTrue(newMonth.out().lines().anyMatch(l -> l.contains("reporting." + table + " ")
-                    && l.contains("up to date") && l.contains("period not read")), newMonth.out());
+                    && l.contains("up to date") && l.contains("the new files hold no row it reads")), newMonth.out());
         }
         Row rcc = rows("it_capex_per_fte", versions.get("it_capex_per_fte")[1]).stream()
                 .filter(r -> "RCC".equals(r.getAs("org_code"))).findFirst().orElseThrow();

@@ -88,15 +88,16 @@ public class ModelRunner {
                     last.deltaVersion(), last.rows());
             return new OutputRecord(model.qualifiedName(), last.deltaVersion(), last.rows(), false, fingerprint);
         }
-        if (asLeft && slicing.leavesUnread(model, last)) {
+        Optional<List<String>> slices = asLeft ? slicing.slices(model, last) : Optional.empty();
+        // Files added with no row the table reads (another month than Figure 7's, or only rejected rows):
+        // the table already is what this run's files make of it, so it keeps its version and takes the new
+        // fingerprint.
+        if (asLeft && (slices.map(List::isEmpty).orElse(false) || slicing.leavesUnread(model, last))) {
             context.lakehouse().register(context.spark(), model.zone(), model.name());
-            context.progress().line("build  %-40s up to date (version %d, %d rows; the new files' %s not read)",
-                    model.qualifiedName(), last.deltaVersion(), last.rows(), model.spec().readsOnly.keySet()
-                            .stream().collect(java.util.stream.Collectors.joining(", ")));
-            // The new fingerprint: what this run's files make of the table, which is what it holds.
+            context.progress().line("build  %-40s up to date (version %d, %d rows; the new files hold no row it reads)",
+                    model.qualifiedName(), last.deltaVersion(), last.rows());
             return new OutputRecord(model.qualifiedName(), last.deltaVersion(), last.rows(), false, fingerprint);
         }
-        Optional<List<String>> slices = asLeft ? slicing.slices(model, last) : Optional.empty();
         Dataset<Row> rows = checkedColumns(model, model.build(context));
         if (slices.isPresent()) {
             return replaceSlices(model, path, rows, slices.get(), fingerprint);

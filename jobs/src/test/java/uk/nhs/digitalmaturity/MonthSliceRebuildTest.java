@@ -90,10 +90,7 @@ class MonthSliceRebuildTest {
                 "2018-12,RBB," + PERSON + "5,B2,Central functions,G02,1.0"));
         CliResult first = copy.run();
         assertEquals(ExitCodes.OK, first.exitCode(), first.printed());
-        for (String table : MONTHLY) {
-            versions.put(table, new long[] {version(table), 0, 0});
-        }
-        for (String table : FIGURE_7) {
+        for (String table : java.util.stream.Stream.concat(MONTHLY.stream(), FIGURE_7.stream()).toList()) {
             versions.put(table, new long[] {version(table), 0, 0});
         }
         land("2019-03-01", List.of(

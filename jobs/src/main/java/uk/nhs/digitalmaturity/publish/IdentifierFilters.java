@@ -1,14 +1,20 @@
 package uk.nhs.digitalmaturity.publish;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.input_file_name;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +23,15 @@ import java.util.TreeSet;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.sketch.BloomFilter;
+import org.apache.spark.util.sketch.IncompatibleMergeException;
+import scala.Tuple2;
 import uk.nhs.digitalmaturity.contract.Sha256;
 import uk.nhs.digitalmaturity.storage.AtomicFolder;
 
@@ -59,17 +70,22 @@ final class IdentifierFilters {
         // file's rows are the table's rows; were they on, the file would hold more, never fewer).
         List<String> files = Arrays.stream(spark.read().format("delta").load(tablePath).inputFiles()).sorted()
                 .toList();
-        Map<String, List<String>> maybe = new LinkedHashMap<>();
-        Set<String> kept = new TreeSet<>();
+        Map<String, Path> keptAt = new LinkedHashMap<>();
         for (String file : files) {
-            String name = Sha256.hex(new Path(file).getName().getBytes(StandardCharsets.UTF_8)) + ".bloom";
-            kept.add(name);
-            BloomFilter filter = filter(fs, new Path(folder, name), file, column);
+            keptAt.put(file, new Path(folder, Sha256.hex(new Path(file).getName().getBytes(StandardCharsets.UTF_8))
+                    + ".bloom"));
+        }
+        Map<String, BloomFilter> filters = filters(fs, keptAt, column);
+        Map<String, List<String>> maybe = new LinkedHashMap<>();
+        for (String file : files) {
+            BloomFilter filter = filters.get(file);
             List<String> possible = candidates.stream().filter(filter::mightContainString).toList();
             if (!possible.isEmpty()) {
                 maybe.put(file, possible);
             }
         }
+        Set<String> kept = new TreeSet<>();
+        keptAt.values().forEach(p -> kept.add(p.getName()));
         prune(fs, folder, kept);
         Set<String> hits = new TreeSet<>();
         if (!maybe.isEmpty()) {
@@ -81,28 +97,129 @@ final class IdentifierFilters {
         return hits;
     }
 
-    /** The file's filter: read if kept, else built from the file and kept (written aside, then renamed). */
-    private BloomFilter filter(FileSystem fs, Path kept, String file, String column) throws IOException {
-        if (fs.exists(kept)) {
-            try (InputStream in = fs.open(kept)) {
-                return BloomFilter.readFrom(in);
-            } catch (IOException e) {
-                fs.delete(kept, false); // unreadable (a disk fault): built again below
+    /** Each file's filter: the kept ones read, the missing ones built together and kept. */
+    private Map<String, BloomFilter> filters(FileSystem fs, Map<String, Path> keptAt, String column)
+            throws IOException {
+        Map<String, BloomFilter> filters = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<String, Path> file : keptAt.entrySet()) {
+            BloomFilter kept = read(fs, file.getValue());
+            if (kept == null) {
+                missing.add(file.getKey());
+            } else {
+                filters.put(file.getKey(), kept);
             }
         }
-        Dataset<Row> data = spark.read().parquet(file);
-        long rows = Math.max(1, data.count()); // from the file's footer, no column read
-        BloomFilter filter = data.select(col(column)).where(col(column).isNotNull()).stat()
-                .bloomFilter(column, rows, FALSE_POSITIVES);
-        Path staging = kept.suffix("." + Long.toHexString(System.nanoTime()) + ".tmp");
-        fs.mkdirs(kept.getParent());
-        try (OutputStream out = fs.create(staging, true)) {
-            filter.writeTo(out);
+        if (!missing.isEmpty()) {
+            build(fs, missing, column).forEach((file, filter) -> {
+                keep(fs, keptAt.get(file), filter);
+                filters.put(file, filter);
+            });
         }
-        if (!fs.rename(staging, kept)) {
-            fs.delete(staging, false); // another run kept the same file's filter first: it is the same filter
+        return filters;
+    }
+
+    /** A kept filter, or null when there is none (or it cannot be read: a disk fault; it is built again). */
+    private static BloomFilter read(FileSystem fs, Path kept) throws IOException {
+        if (!fs.exists(kept)) {
+            return null;
         }
-        return filter;
+        try (InputStream in = fs.open(kept)) {
+            return BloomFilter.readFrom(in);
+        } catch (IOException e) {
+            fs.delete(kept, false);
+            return null;
+        }
+    }
+
+    /**
+     * The filters of the given data files, built in one Spark job however many files there are (a job per file
+     * made a first scan of years of history cost a job per month). Each filter is sized from its file's
+     * Parquet footer; a task builds one filter per file it reads, and the filters of a file split across tasks
+     * are merged, so each file's filter holds exactly its own values.
+     */
+    private Map<String, BloomFilter> build(FileSystem fs, List<String> files, String column) throws IOException {
+        Map<String, Long> rows = new HashMap<>();
+        for (String file : files) {
+            rows.put(new Path(file).getName(), rowsIn(fs, file));
+        }
+        FilterTask task = new FilterTask(rows);
+        List<Tuple2<String, byte[]>> parts = spark.read().parquet(files.toArray(String[]::new))
+                .where(col(column).isNotNull()).select(input_file_name(), col(column).cast("string"))
+                .javaRDD().mapPartitions(task).collect();
+        Map<String, BloomFilter> byName = new HashMap<>();
+        for (Tuple2<String, byte[]> part : parts) {
+            BloomFilter filter = BloomFilter.readFrom(new ByteArrayInputStream(part._2()));
+            BloomFilter seen = byName.putIfAbsent(part._1(), filter);
+            if (seen != null) {
+                try {
+                    seen.mergeInPlace(filter);
+                } catch (IncompatibleMergeException e) { // every part of a file is sized from its footer alike
+                    throw new IllegalStateException("filters of " + part._1() + " differ in size", e);
+                }
+            }
+        }
+        Map<String, BloomFilter> built = new LinkedHashMap<>();
+        for (String file : files) { // a file of nulls only has no rows in the job: its filter is empty
+            String name = new Path(file).getName();
+            built.put(file, byName.getOrDefault(name, task.empty(name)));
+        }
+        return built;
+    }
+
+    /** The file's row count, from its Parquet footer (no column is read). */
+    private static long rowsIn(FileSystem fs, String file) throws IOException {
+        try (ParquetFileReader footer = ParquetFileReader.open(
+                HadoopInputFile.fromPath(new Path(file), fs.getConf()))) {
+            return footer.getRecordCount();
+        }
+    }
+
+    /** Keeps a filter beside its table: written aside, then renamed, so a reader never sees half of one. */
+    private static void keep(FileSystem fs, Path kept, BloomFilter filter) {
+        try {
+            Path staging = kept.suffix("." + Long.toHexString(System.nanoTime()) + ".tmp");
+            fs.mkdirs(kept.getParent());
+            try (OutputStream out = fs.create(staging, true)) {
+                filter.writeTo(out);
+            }
+            if (!fs.rename(staging, kept)) {
+                fs.delete(staging, false); // another run kept the same file's filter first: it is the same filter
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One task's share of the build: a filter per data file among its rows, sent back as bytes. */
+    private static final class FilterTask implements FlatMapFunction<Iterator<Row>, Tuple2<String, byte[]>> {
+        private static final long serialVersionUID = 1L;
+        private final HashMap<String, Long> rows;
+
+        FilterTask(Map<String, Long> rows) {
+            this.rows = new HashMap<>(rows);
+        }
+
+        /** Every part of one file's filter has the same size, so that the parts can be merged. */
+        BloomFilter empty(String name) {
+            return BloomFilter.create(Math.max(1, rows.get(name)), FALSE_POSITIVES);
+        }
+
+        @Override
+        public Iterator<Tuple2<String, byte[]>> call(Iterator<Row> values) throws IOException {
+            Map<String, BloomFilter> byName = new HashMap<>();
+            while (values.hasNext()) {
+                Row row = values.next();
+                byName.computeIfAbsent(new Path(row.getString(0)).getName(), this::empty).putString(row.getString(1));
+            }
+            List<Tuple2<String, byte[]>> out = new ArrayList<>();
+            for (Map.Entry<String, BloomFilter> e : byName.entrySet()) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                e.getValue().writeTo(bytes);
+                out.add(new Tuple2<>(e.getKey(), bytes.toByteArray()));
+            }
+            return out.iterator();
+        }
     }
 
     /** Deletes the filters of data files no longer in the table (compacted or overwritten away). */

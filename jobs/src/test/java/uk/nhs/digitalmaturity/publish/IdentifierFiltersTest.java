@@ -3,14 +3,18 @@ package uk.nhs.digitalmaturity.publish;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.sketch.BloomFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.digitalmaturity.testing.SharedSpark;
@@ -62,5 +66,32 @@ class IdentifierFiltersTest {
         assertEquals(Set.of("B2-2"), filters.held(table.toString(), "assignment_id", candidates));
         assertEquals(1, filters(table));
         assertEquals(Set.of(), filters.held(table.toString(), "assignment_id", List.of("A1-2", "2019-01")));
+    }
+
+    /**
+     * Two months land between scans: both files' filters are built in one go (one task reads both small
+     * files), yet each kept filter holds its own file's ids and not the other's.
+     */
+    @Test
+    void filtersBuiltTogetherHoldEachFilesOwnValues() throws IOException {
+        Path table = temp.resolve("two_months");
+        write(table, SaveMode.Overwrite, "D4-1", "D4-2");
+        write(table, SaveMode.Append, "E5-1");
+        assertEquals(Set.of("D4-2", "E5-1"), new IdentifierFilters(spark).held(table.toString(), "assignment_id",
+                List.of("D4-2", "E5-1", "F6-1")));
+        assertEquals(2, filters(table));
+
+        List<String> holding = new ArrayList<>();
+        try (Stream<Path> kept = Files.list(table.resolve("_identifier_filters").resolve("assignment_id"))) {
+            for (Path f : kept.sorted().toList()) {
+                try (InputStream in = Files.newInputStream(f)) {
+                    BloomFilter filter = BloomFilter.readFrom(in);
+                    holding.add(Stream.of("D4-1", "D4-2", "E5-1").filter(filter::mightContainString)
+                            .collect(Collectors.joining(",")));
+                }
+            }
+        }
+        // Which file sorts first depends on its random name; its filter holds one month, never both.
+        assertEquals(List.of("D4-1,D4-2", "E5-1"), holding.stream().sorted().toList());
     }
 }

@@ -67,10 +67,13 @@ class StandaloneClusterIT {
                 "--conf", "spark.sql.extensions=io.delta.sql.DeltaSparkSessionExtension",
                 "--conf", "spark.sql.catalog.spark_catalog=org.apache.spark.sql.delta.catalog.DeltaCatalog",
                 "--conf", "spark.executor.memory=1g",
-                // Sized for one core and a few hundred rows, as an operator sizes a small cluster; the local
+                // Sized for two cores and a few hundred rows, as an operator sizes a small cluster; the local
                 // launcher uses the same two. Spark's default of 200 partitions makes this run ten times longer.
                 "--conf", "spark.sql.shuffle.partitions=2",
                 "--conf", "spark.default.parallelism=2",
+                // A run is about a thousand small jobs. Spark's default waits up to 3 s per task for a better-placed
+                // slot; with one executor there is none to wait for.
+                "--conf", "spark.locality.wait=0",
                 Repo.buildDir().resolve("nhs-digital-0.2.0-cluster.jar").toString(),
                 "run", "--landing", Repo.fixture(FIXTURE).toString(), "--lakehouse", onCluster.toString(),
                 "--as-at", AsAt.FIXTURES, "--no-notebooks"));

@@ -29,7 +29,11 @@ public final class StandaloneCluster implements AutoCloseable {
         this.workDir = dir.resolve("work");
     }
 
-    /** Starts the Master, then a Worker with one core and 1500 MiB, and waits until it has registered. */
+    /**
+     * Starts the Master, then a Worker with two cores and 1500 MiB, and waits until it has registered. Two
+     * cores, as the machine has: the pipeline builds four tables at once, and with one core their tasks queued
+     * behind each other on the executor.
+     */
     public static StandaloneCluster start(Path dir) {
         StandaloneCluster cluster = new StandaloneCluster(dir);
         try {
@@ -40,7 +44,7 @@ public final class StandaloneCluster implements AutoCloseable {
             master.awaitStderr(l -> l.contains("I have been elected leader"), START);
             ChildProcess worker = cluster.daemon("spark-worker", "org.apache.spark.deploy.worker.Worker",
                     cluster.masterUrl(), "--host", "127.0.0.1", "--webui-port", String.valueOf(FreePort.next()),
-                    "--cores", "1", "--memory", "1500m", "--work-dir", cluster.workDir.toString());
+                    "--cores", "2", "--memory", "1500m", "--work-dir", cluster.workDir.toString());
             worker.awaitStderr(l -> l.contains("Successfully registered with master"), START);
             return cluster;
         } catch (RuntimeException | Error e) {

@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,7 +71,7 @@ final class IdentifierFilters {
                 .toList();
         Map<String, Path> keptAt = new LinkedHashMap<>();
         for (String file : files) {
-            keptAt.put(file, new Path(folder, Sha256.hex(new Path(file).getName().getBytes(StandardCharsets.UTF_8))
+            keptAt.put(file, new Path(folder, Sha256.hex(nameOf(file).getBytes(StandardCharsets.UTF_8))
                     + ".bloom"));
         }
         Map<String, BloomFilter> filters = filters(fs, keptAt, column);
@@ -111,10 +110,11 @@ final class IdentifierFilters {
             }
         }
         if (!missing.isEmpty()) {
-            build(fs, missing, column).forEach((file, filter) -> {
-                keep(fs, keptAt.get(file), filter);
-                filters.put(file, filter);
-            });
+            // A plain loop, not forEach: a failure to keep a filter is an IOException the leak scan names.
+            for (Map.Entry<String, BloomFilter> built : build(fs, missing, column).entrySet()) {
+                keep(fs, keptAt.get(built.getKey()), built.getValue());
+                filters.put(built.getKey(), built.getValue());
+            }
         }
         return filters;
     }
@@ -141,7 +141,7 @@ final class IdentifierFilters {
     private Map<String, BloomFilter> build(FileSystem fs, List<String> files, String column) throws IOException {
         Map<String, Long> rows = new HashMap<>();
         for (String file : files) {
-            rows.put(new Path(file).getName(), rowsIn(fs, file));
+            rows.put(nameOf(file), rowsIn(fs, file));
         }
         FilterTask task = new FilterTask(rows);
         List<Tuple2<String, byte[]>> parts = spark.read().parquet(files.toArray(String[]::new))
@@ -161,10 +161,18 @@ final class IdentifierFilters {
         }
         Map<String, BloomFilter> built = new LinkedHashMap<>();
         for (String file : files) { // a file of nulls only has no rows in the job: its filter is empty
-            String name = new Path(file).getName();
+            String name = nameOf(file);
             built.put(file, byName.getOrDefault(name, task.empty(name)));
         }
         return built;
+    }
+
+    /**
+     * A data file's own name, its key here: Delta lists a file by its full path and {@code input_file_name()}
+     * by its URI, which may spell the same folder differently, but a data file's name is unique in its table.
+     */
+    private static String nameOf(String file) {
+        return new Path(file).getName();
     }
 
     /** The file's row count, from its Parquet footer (no column is read). */
@@ -176,18 +184,14 @@ final class IdentifierFilters {
     }
 
     /** Keeps a filter beside its table: written aside, then renamed, so a reader never sees half of one. */
-    private static void keep(FileSystem fs, Path kept, BloomFilter filter) {
-        try {
-            Path staging = kept.suffix("." + Long.toHexString(System.nanoTime()) + ".tmp");
-            fs.mkdirs(kept.getParent());
-            try (OutputStream out = fs.create(staging, true)) {
-                filter.writeTo(out);
-            }
-            if (!fs.rename(staging, kept)) {
-                fs.delete(staging, false); // another run kept the same file's filter first: it is the same filter
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static void keep(FileSystem fs, Path kept, BloomFilter filter) throws IOException {
+        Path staging = kept.suffix("." + Long.toHexString(System.nanoTime()) + ".tmp");
+        fs.mkdirs(kept.getParent());
+        try (OutputStream out = fs.create(staging, true)) {
+            filter.writeTo(out);
+        }
+        if (!fs.rename(staging, kept)) {
+            fs.delete(staging, false); // another run kept the same file's filter first: it is the same filter
         }
     }
 
@@ -210,7 +214,7 @@ final class IdentifierFilters {
             Map<String, BloomFilter> byName = new HashMap<>();
             while (values.hasNext()) {
                 Row row = values.next();
-                byName.computeIfAbsent(new Path(row.getString(0)).getName(), this::empty).putString(row.getString(1));
+                byName.computeIfAbsent(nameOf(row.getString(0)), this::empty).putString(row.getString(1));
             }
             List<Tuple2<String, byte[]>> out = new ArrayList<>();
             for (Map.Entry<String, BloomFilter> e : byName.entrySet()) {

@@ -1,10 +1,14 @@
 package uk.nhs.digitalmaturity.model;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import uk.nhs.digitalmaturity.failure.DataTestFailure;
 
 /**
@@ -12,15 +16,17 @@ import uk.nhs.digitalmaturity.failure.DataTestFailure;
  * and row-level expressions. They run on the computed rows before the table is written, so a failing table
  * never replaces a good one. Every row-level check is one column of a single aggregate query, so a table
  * costs two Spark jobs however many tests it has.
+ *
+ * <p>The checks are asked of the rows themselves, not of a temporary view of them: dropping a view uncaches
+ * the plan it names, so a view of the persisted rows, dropped after the tests, made the write compute the
+ * table's whole query a second time (the Spark event log showed every rebuilt table's joins run twice).
  */
 public final class DataTests {
     private DataTests() {
     }
 
     /** Checks the rows and returns how many there are. */
-    public static long check(SparkSession spark, ModelSpec spec, Dataset<Row> rows, String qualifiedName) {
-        String view = "_under_test_" + spec.name;
-        rows.createOrReplaceTempView(view);
+    public static long check(ModelSpec spec, Dataset<Row> rows, String qualifiedName) {
         List<String> names = new ArrayList<>();
         List<String> failing = new ArrayList<>(); // SQL conditions that are true for a failing row
         for (ModelSpec.ColumnSpec c : spec.columns) {
@@ -38,9 +44,10 @@ public final class DataTests {
             names.add("fails: " + expression);
             failing.add("NOT coalesce((" + expression + "), false)");
         }
-        StringBuilder sql = new StringBuilder("SELECT count(*)");
-        failing.forEach(f -> sql.append(", count_if(").append(f).append(')'));
-        Row counts = spark.sql(sql.append(" FROM ").append(view).toString()).head();
+        List<String> aggregates = new ArrayList<>();
+        aggregates.add("count(*)");
+        failing.forEach(f -> aggregates.add("count_if(" + f + ")"));
+        Row counts = rows.selectExpr(aggregates.toArray(String[]::new)).head();
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < failing.size(); i++) {
             long bad = counts.getLong(i + 1);
@@ -50,13 +57,12 @@ public final class DataTests {
         }
         if (!spec.key.isEmpty()) {
             String key = String.join(", ", spec.key);
-            long repeated = spark.sql("SELECT count(*) FROM (SELECT 1 FROM " + view + " GROUP BY " + key
-                    + " HAVING count(*) > 1)").head().getLong(0);
+            long repeated = rows.groupBy(spec.key.stream().map(rows::col).toArray(Column[]::new))
+                    .agg(count(lit(1)).as("n")).where(col("n").gt(1)).count();
             if (repeated > 0) {
                 failures.add(repeated + " key(s) (" + key + ") appear more than once");
             }
         }
-        spark.catalog().dropTempView(view);
         if (!failures.isEmpty()) {
             throw new DataTestFailure(qualifiedName + ": " + String.join("; ", failures));
         }

@@ -104,7 +104,7 @@ public class ModelRunner {
         }
         rows = DeltaTables.withComments(rows, model.spec().columnComments()).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            long count = DataTests.check(context.spark(), model.spec(), rows, model.qualifiedName());
+            long count = DataTests.check(model.spec(), rows, model.qualifiedName());
             long version = context.delta().overwrite(rows, path, tableComment(model.spec()));
             context.lakehouse().register(context.spark(), model.zone(), model.name());
             context.progress().line("build  %-40s %d rows (version %d)", model.qualifiedName(), count, version);
@@ -136,7 +136,7 @@ public class ModelRunner {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Dataset<Row> kept = context.spark().read().format("delta").load(path).where("NOT (" + predicate + ")");
-            long count = DataTests.check(context.spark(), model.spec(), kept.unionByName(recomputed),
+            long count = DataTests.check(model.spec(), kept.unionByName(recomputed),
                     model.qualifiedName());
             long version = context.delta().replaceWhere(recomputed, path, predicate);
             context.delta().applyProperties(path, tableComment(model.spec()));

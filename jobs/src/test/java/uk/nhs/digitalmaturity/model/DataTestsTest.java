@@ -32,12 +32,12 @@ class DataTestsTest {
 
     @Test
     void goodRowsPassAndAreCounted() {
-        assertEquals(2, DataTests.check(spark, ModelSpec.parse(YML, "x"), rows("('2019-20', 'MET', 3), ('2019-20', 'NOT_MET', 1)"), "t"));
+        assertEquals(2, DataTests.check(ModelSpec.parse(YML, "x"), rows("('2019-20', 'MET', 3), ('2019-20', 'NOT_MET', 1)"), "t"));
     }
 
     @Test
     void eachKindOfBadRowIsNamed() {
-        DataTestFailure failure = assertThrows(DataTestFailure.class, () -> DataTests.check(spark,
+        DataTestFailure failure = assertThrows(DataTestFailure.class, () -> DataTests.check(
                 ModelSpec.parse(YML, "x"),
                 rows("('2019-20', 'MET', 3), ('2019-20', 'MET', 1), ('2019-20', 'LATE', -1), (NULL, 'MET', 0)"), "reporting.example"));
         String m = failure.getMessage();
@@ -45,5 +45,23 @@ class DataTestsTest {
         assertTrue(m.contains("status outside [MET, NOT_MET] in 1 row(s)"), m);
         assertTrue(m.contains("fails: trusts >= 0 in 1 row(s)"), m);
         assertTrue(m.contains("year is null in 1 row(s)"), m);
+    }
+
+    /**
+     * The rows a table is about to be written from stay persisted through their tests: the write reads them
+     * from memory instead of computing the table's query again (a temporary view, dropped after the tests,
+     * used to uncache them).
+     */
+    @Test
+    void testedRowsStayCachedForTheWrite() {
+        Dataset<Row> rows = rows("('2019-20', 'MET', 3), ('2019-20', 'NOT_MET', 1)")
+                .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+        try {
+            assertEquals(2, DataTests.check(ModelSpec.parse(YML, "x"), rows, "t"));
+            assertTrue(spark.sharedState().cacheManager().lookupCachedData(rows).isDefined(),
+                    "the tested rows were uncached");
+        } finally {
+            rows.unpersist();
+        }
     }
 }

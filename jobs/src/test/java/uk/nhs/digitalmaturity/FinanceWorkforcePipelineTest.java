@@ -684,4 +684,16 @@ class FinanceWorkforcePipelineTest {
         assertFalse((boolean) years.get("2014-15").getAs("in_window"));
         assertClose("3288000", years.get("2013-14").getAs("it_capex_real_gbp"), "Figure 6 does not depend on the window");
     }
+
+    /**
+     * The pack's manifest lists every file's SHA-256, 64 hex digits like a person_id. They are the pack's own
+     * hashes, not candidates: the runs that published this lakehouse (staff-level rows, and no other 64-digit
+     * string in the pack) built the assignment_id filters their scans need, and no person_id filter.
+     */
+    @Test
+    void theManifestsHashesAreNotJudgedAsPersonIds() {
+        Path filters = lakehouse.resolve("restricted/workforce_staff/_identifier_filters");
+        assertTrue(Files.isDirectory(filters.resolve("assignment_id")), filters + " has no assignment_id filters");
+        assertFalse(Files.exists(filters.resolve("person_id")), "person_id filters were built for the manifest");
+    }
 }

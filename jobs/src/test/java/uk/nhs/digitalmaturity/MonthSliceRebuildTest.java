@@ -76,6 +76,12 @@ class MonthSliceRebuildTest {
     private static final List<String> MONTHLY = List.of("informatics_workforce", "workforce_reconciliation");
     private static final List<String> FIGURE_7 = List.of("it_capex_per_fte", "it_capex_per_fte_exclusions",
             "it_capex_per_fte_variation", "programme_maturity");
+    /** A published file the test edits before the new month, of a table the new month does not rebuild. */
+    private static final String TAMPERED = "organisation_counts.csv";
+    private CliResult rebuild;
+    /** The pack's files (name → text) after the new month, and after the full rebuild. */
+    private Map<String, String> newMonthPack;
+    private Map<String, String> rebuiltPack;
     /** Table → its Delta version after the first month, after the new month and after the full rebuild. */
     private final Map<String, long[]> versions = new TreeMap<>();
 
@@ -97,12 +103,35 @@ class MonthSliceRebuildTest {
                 "2019-01,RAA," + PERSON + "1,A1,Informatics,Y1A,1.0",
                 "2019-01,RAA," + PERSON + "2,A2,Nurses,C01,1.0",
                 "2019-01,REE," + PERSON + "6,E1,Nurses,C01,1.2"));
+        // Somebody edits a published file of a table the new month leaves alone: it must not be kept.
+        Files.writeString(pack().resolve(TAMPERED), "tampered\n", java.nio.file.StandardOpenOption.APPEND);
         newMonth = copy.run();
         assertEquals(ExitCodes.OK, newMonth.exitCode(), newMonth.printed());
+        newMonthPack = files(pack());
         versions.forEach((table, v) -> v[1] = version(table));
-        CliResult rebuild = copy.run("--rebuild");
+        rebuild = copy.run("--rebuild");
         assertEquals(ExitCodes.OK, rebuild.exitCode(), rebuild.printed());
+        rebuiltPack = files(pack());
         versions.forEach((table, v) -> v[2] = version(table));
+    }
+
+    /** The one publication folder of the copy (the fixture's as-at date). */
+    private Path pack() throws IOException {
+        try (java.util.stream.Stream<Path> folders = Files.list(copy.lakehouse().resolve("publication"))) {
+            List<Path> all = folders.toList();
+            assertEquals(1, all.size(), all.toString());
+            return all.get(0);
+        }
+    }
+
+    private static Map<String, String> files(Path folder) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (java.util.stream.Stream<Path> all = Files.list(folder)) {
+            for (Path f : all.toList()) {
+                files.put(f.getFileName().toString(), Files.readString(f));
+            }
+        }
+        return files;
     }
 
     private void land(String snapshot, List<String> rows) throws IOException {
@@ -205,6 +234,29 @@ class MonthSliceRebuildTest {
                     table + " was not rewritten by --rebuild");
             assertEquals(rows(table, v[2]), rows(table, v[1]), table);
         });
+    }
+
+    /**
+     * The new month rebuilds three of the 26 reporting tables (the two monthly ones and trust_scorecard, which
+     * shows each trust's latest month); the pack keeps the files of the other 23 from the last pack, less the
+     * one edited on disk, which is rendered again: 22. What it publishes must be the bytes of a full rebuild,
+     * which reads and renders every table.
+     */
+    @Test
+    void theNewMonthsPackKeepsUnchangedFilesAndEqualsAFullRebuildsPack() {
+        assertTrue(newMonth.out().lines().anyMatch(l -> l.startsWith("publish ")
+                && l.contains("28 files (22 unchanged, kept from the last pack)")), newMonth.out());
+        assertTrue(rebuild.out().lines().anyMatch(l -> l.startsWith("publish ") && l.contains("28 files")
+                && !l.contains("kept")), rebuild.out());
+        assertEquals(rebuiltPack.keySet(), newMonthPack.keySet());
+        rebuiltPack.forEach((file, text) -> {
+            if (!file.equals("manifest.json")) {
+                assertEquals(text, newMonthPack.get(file), file);
+            }
+        });
+        // The manifest names its run: the same inputs, parameters and code, so the same run id and bytes.
+        assertEquals(rebuiltPack.get("manifest.json"), newMonthPack.get("manifest.json"));
+        assertTrue(!newMonthPack.get(TAMPERED).contains("tampered"), newMonthPack.get(TAMPERED));
     }
 
     private static void assertFte(String expected, Row row, String column) {

@@ -31,6 +31,7 @@ import uk.nhs.digitalmaturity.model.stats.JavaModels;
 import uk.nhs.digitalmaturity.notebooks.NotebookExport;
 import uk.nhs.digitalmaturity.notebooks.RunInfo;
 import uk.nhs.digitalmaturity.pipeline.CodeVersion;
+import uk.nhs.digitalmaturity.publish.LastPack;
 import uk.nhs.digitalmaturity.publish.LeakScan;
 import uk.nhs.digitalmaturity.publish.Manifest;
 import uk.nhs.digitalmaturity.publish.PublicationPack;
@@ -153,10 +154,11 @@ public class PipelineRun {
                     gitCommit, lakehouse, delta, progress, visible(scan.ledger().entries(), List.of()));
             record.inputs(context.visibleInputs());
             buildSilver(context);
-            List<OutputRecord> outputs = buildReporting(context, request.rebuild() ? RunLedger.LastGood.NONE : last);
+            RunLedger.LastGood previous = request.rebuild() ? RunLedger.LastGood.NONE : last;
+            List<OutputRecord> outputs = buildReporting(context, previous);
             record.outputs(outputs);
             boolean changed = !report.nothingNew() || outputs.stream().anyMatch(OutputRecord::recomputed);
-            publish(context, changed);
+            publish(context, changed, previous, outputs);
             record.publication(published(context.asAt()));
             exportNotebooks(context, outputs, changed);
             return finish(runs, record, runId, report, outputs, changed);
@@ -302,15 +304,18 @@ public class PipelineRun {
      * nor the files rendered from them hold anything restricted (one scan of the restricted identifiers for
      * both), and checked once written: every file as the manifest lists it, and no stray file beside them.
      */
-    private void publish(RunContext context, boolean changed) {
+    private void publish(RunContext context, boolean changed, RunLedger.LastGood previous, List<OutputRecord> outputs) {
         String folder = lakehouse.publicationPath(context.asAt());
         if (!changed && exists(folder + "/" + Manifest.FILE)) {
             progress.line("publish %-38s up to date", "publication/" + context.asAt());
             return;
         }
         PublicationPack pack = new PublicationPack(context);
-        PublicationPack.Rendered rendered = pack.render(catalog.models());
-        List<String> findings = new LeakScan(spark, lakehouse).scan(rendered.tables(), rendered.files());
+        // The files of tables this run left as the last good run did are taken from its pack, not rendered again.
+        LastPack last = LastPack.read(context, previous.runId(), previous.outputs(), outputs);
+        PublicationPack.Rendered rendered = pack.render(catalog.models(), last);
+        List<String> findings = new LeakScan(spark, lakehouse).scan(rendered.tables(), rendered.kept(),
+                rendered.files());
         if (!findings.isEmpty()) {
             throw new PublicationRefused("restricted data reached reporting, nothing published: " + findings);
         }
@@ -319,7 +324,8 @@ public class PipelineRun {
         if (!differences.isEmpty()) {
             throw new PublicationRefused("the publication pack " + folder + " is not what was scanned: " + differences);
         }
-        progress.line("publish %-38s %d files", "publication/" + context.asAt(), rendered.files().size());
+        progress.line("publish %-38s %d files%s", "publication/" + context.asAt(), rendered.files().size(),
+                rendered.kept().isEmpty() ? "" : " (" + rendered.kept().size() + " unchanged, kept from the last pack)");
     }
 
     /** The pack of the as-at date as its manifest lists it, for the run's record ({@code verify} reads it). */

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +16,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -26,6 +29,7 @@ import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import uk.nhs.digitalmaturity.contract.Column;
+import uk.nhs.digitalmaturity.contract.CsvFiles;
 import uk.nhs.digitalmaturity.contract.Sha256;
 import uk.nhs.digitalmaturity.contract.Source;
 import uk.nhs.digitalmaturity.contract.Zone;
@@ -120,9 +124,21 @@ public class LeakScan {
      * tables and again for the files. Reading every month's assignment identifiers is the scan's whole cost.
      */
     public List<String> scan(Map<String, Table> tables, Map<String, byte[]> files) {
+        return scan(tables, Map.of(), files);
+    }
+
+    /**
+     * As above, with tables judged from their published file instead of their rows ({@code kept}: qualified
+     * name → file among {@code files}): the tables a run took unchanged from the last clean pack. Every value
+     * of such a file is a candidate, as a read table's text values are, since the restricted identifiers may
+     * have grown since; the CE+ check is not made again, because the table and the CE+ results are both as the
+     * last scan judged them ({@link LastPack}).
+     */
+    public List<String> scan(Map<String, Table> tables, Map<String, String> kept, Map<String, byte[]> files) {
         List<String> findings = new ArrayList<>();
         Map<String, Map<String, Long>> strings = new HashMap<>(); // value → "table|column" → rows holding it
         findings.addAll(judgeTables(tables, strings));
+        kept.forEach((table, file) -> values(table, files.get(file), strings));
         Map<String, Set<String>> tokens = new TreeMap<>(); // token → files holding it
         files.forEach((name, bytes) -> findings.addAll(tokens(name, new String(bytes, StandardCharsets.UTF_8), tokens)));
         Set<String> candidates = new TreeSet<>(strings.keySet());
@@ -199,6 +215,25 @@ public class LeakScan {
             }
         });
         return findings;
+    }
+
+    /** Adds every value of a published CSV to {@code strings}, at "table|column" as a read table's are. */
+    private static void values(String table, byte[] csv, Map<String, Map<String, Long>> strings) {
+        try (CSVParser parser = CsvFiles.FORMAT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(new StringReader(new String(csv, CsvFiles.CHARSET)))) {
+            List<String> columns = parser.getHeaderNames();
+            for (CSVRecord r : parser) {
+                for (int c = 0; c < columns.size(); c++) {
+                    String value = r.get(c);
+                    if (!value.isEmpty()) {
+                        strings.computeIfAbsent(value, k -> new TreeMap<>())
+                                .merge(table + "|" + columns.get(c), 1L, Long::sum);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the published file of " + table + ": " + e.getMessage(), e);
+        }
     }
 
     /** Adds a file's tokens to {@code tokens} (token → files); returns the restricted column names it names. */

@@ -37,28 +37,50 @@ public class PublicationPack {
         this.context = context;
     }
 
+    /** The data dictionary's file name. */
+    static final String DICTIONARY = "data-dictionary.csv";
+
     /**
-     * The pack for the run's as-at date, rendered but not written: the tables it was made from (for the leak
-     * scan, which judges both) and every file's bytes, manifest last.
+     * The pack for the run's as-at date, rendered but not written: the tables read for it and the tables whose
+     * files were taken from the last pack (qualified name → file), both for the leak scan, and every file's
+     * bytes, manifest last.
      */
-    public record Rendered(Map<String, LeakScan.Table> tables, Map<String, byte[]> files) {
+    public record Rendered(Map<String, LeakScan.Table> tables, Map<String, String> kept, Map<String, byte[]> files) {
     }
 
-    /** Reads the reporting tables and renders every file of the pack. */
+    /** Reads every reporting table and renders every file of the pack. */
     public Rendered render(List<Model> models) {
+        return render(models, LastPack.none());
+    }
+
+    /**
+     * Renders every file of the pack, reading only the reporting tables whose files {@code last} does not
+     * keep: a kept table's CSV, row count and data-dictionary records are those of the last pack, which are
+     * the bytes rendering it again would give (see {@link LastPack}).
+     */
+    public Rendered render(List<Model> models, LastPack last) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         List<List<String>> dictionary = new ArrayList<>();
         List<Model> reporting = models.stream().filter(m -> m.zone() == Zone.REPORTING)
                 .sorted((a, b) -> a.name().compareTo(b.name())).toList();
         Map<String, Long> rowCounts = new LinkedHashMap<>();
-        Map<String, LeakScan.Table> loaded = load(reporting);
+        Map<String, LeakScan.Table> loaded = load(reporting.stream().filter(m -> !last.keeps(m.name())).toList());
         Map<String, LeakScan.Table> tables = new LinkedHashMap<>();
+        Map<String, String> kept = new LinkedHashMap<>();
         for (Model model : reporting) {
+            String file = model.name() + ".csv";
+            if (last.keeps(model.name())) {
+                kept.put(model.qualifiedName(), file);
+                files.put(file, last.csv(model.name()));
+                rowCounts.put(file, last.rows(model.name()));
+                dictionary.addAll(last.dictionary(model.name()));
+                continue;
+            }
             LeakScan.Table table = loaded.get(model.name());
             tables.put(model.qualifiedName(), table);
             List<Row> rows = table.rows();
-            files.put(model.name() + ".csv", csv(model.spec(), rows));
-            rowCounts.put(model.name() + ".csv", (long) rows.size());
+            files.put(file, csv(model.spec(), rows));
+            rowCounts.put(file, (long) rows.size());
             // The table's own row first (column empty): its description, population, national row and caveats.
             dictionary.add(List.of(model.name(), "", "table", "", "", model.spec().fullDescription(),
                     model.spec().paragraph == null ? "" : model.spec().paragraph));
@@ -69,12 +91,12 @@ public class PublicationPack {
                         model.spec().paragraph == null ? "" : model.spec().paragraph));
             }
         }
-        files.put("data-dictionary.csv", text(List.of("table", "column", "type", "unit", "publication_rounding",
+        files.put(DICTIONARY, text(List.of("table", "column", "type", "unit", "publication_rounding",
                 "definition", "source"), dictionary));
         Map<String, String> hashes = new LinkedHashMap<>();
         files.forEach((name, bytes) -> hashes.put(name, Sha256.hex(bytes)));
         files.put(Manifest.FILE, manifest(hashes, rowCounts));
-        return new Rendered(tables, files);
+        return new Rendered(tables, kept, files);
     }
 
     /**

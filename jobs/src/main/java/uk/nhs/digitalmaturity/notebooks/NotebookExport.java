@@ -19,6 +19,7 @@ import uk.nhs.digitalmaturity.contract.Zone;
 import uk.nhs.digitalmaturity.model.ModelSpec;
 import uk.nhs.digitalmaturity.storage.AtomicFolder;
 import uk.nhs.digitalmaturity.storage.DeltaTables;
+import uk.nhs.digitalmaturity.storage.FewAtATime;
 import uk.nhs.digitalmaturity.storage.Lakehouse;
 
 /**
@@ -41,6 +42,8 @@ public class NotebookExport {
     private final Lakehouse lakehouse;
     private final RunInfo run;
     private final List<Figures.Figure> figures;
+    /** The sections' results, once {@link #notebooks} has run their queries. */
+    private Map<String, ResultTable> results = Map.of();
 
     public NotebookExport(SparkSession spark, Lakehouse lakehouse, RunInfo run) {
         this(spark, lakehouse, run, Figures.all());
@@ -55,12 +58,37 @@ public class NotebookExport {
 
     /** Every notebook, file name → bytes, the index first. */
     public Map<String, byte[]> notebooks() {
+        results = results();
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(INDEX, index().toJson());
         for (Figures.Figure f : figures) {
             files.put(f.file(), notebook(f).toJson());
         }
         return files;
+    }
+
+    /**
+     * The result of every section's query (resolved SQL → result), run a few at a time: each is a small query
+     * whose cost is Delta log access and driver latency, which overlap. The notebooks are then drawn one after
+     * another, in order, from these results.
+     */
+    private Map<String, ResultTable> results() {
+        Map<String, java.util.function.Supplier<ResultTable>> queries = new LinkedHashMap<>();
+        for (Figures.Figure f : figures) {
+            for (Figures.Section section : f.sections()) {
+                if (available(section.table())) {
+                    String sql = resolve(section.sql());
+                    queries.putIfAbsent(sql, () -> ResultTable.of(spark.sql(sql)));
+                }
+            }
+        }
+        return FewAtATime.read(queries);
+    }
+
+    /** A section's result: run with the others, or now (a notebook drawn alone, as the tests do). */
+    private ResultTable result(String sql) {
+        ResultTable done = results.get(sql);
+        return done != null ? done : ResultTable.of(spark.sql(sql));
     }
 
     /** Writes the notebooks into {@code folder} (replacing the notebooks there); returns name → SHA-256. */
@@ -122,7 +150,7 @@ public class NotebookExport {
                 nb.notExecuted(section.sql());
                 continue;
             }
-            ResultTable result = ResultTable.of(spark.sql(resolve(section.sql())));
+            ResultTable result = result(resolve(section.sql()));
             // The charts first, then the result (as a cell that displays a chart and returns a table shows them)
             List<Notebook.Output> outputs = new ArrayList<>();
             for (ChartData chart : result.rows().isEmpty() ? List.<ChartData>of() : section.charts().apply(result, run)) {

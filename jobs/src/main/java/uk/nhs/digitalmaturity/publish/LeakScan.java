@@ -33,6 +33,7 @@ import uk.nhs.digitalmaturity.contract.CsvFiles;
 import uk.nhs.digitalmaturity.contract.Sha256;
 import uk.nhs.digitalmaturity.contract.Source;
 import uk.nhs.digitalmaturity.contract.Zone;
+import uk.nhs.digitalmaturity.storage.FewAtATime;
 import uk.nhs.digitalmaturity.storage.Lakehouse;
 
 /**

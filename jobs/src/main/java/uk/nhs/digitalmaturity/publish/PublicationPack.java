@@ -22,6 +22,7 @@ import uk.nhs.digitalmaturity.contract.Zone;
 import uk.nhs.digitalmaturity.model.Model;
 import uk.nhs.digitalmaturity.model.ModelSpec;
 import uk.nhs.digitalmaturity.silver.RunContext;
+import uk.nhs.digitalmaturity.storage.FewAtATime;
 import uk.nhs.digitalmaturity.storage.AtomicFolder;
 
 /**

@@ -1,4 +1,4 @@
-package uk.nhs.digitalmaturity.publish;
+package uk.nhs.digitalmaturity.storage;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,17 +8,17 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * Reads of published tables, {@value #AT_ONCE} at a time. Each table is a few hundred rows, so a read is Delta
- * log access and a tiny job, latency that overlaps well; the result is in the order asked for, whatever order
- * the reads finish in.
+ * Small reads of reporting tables, {@value #AT_ONCE} at a time: the pack's tables, the notebooks' queries. Each
+ * is a few hundred rows, so a read is Delta log access and a tiny job, driver latency that overlaps well; the
+ * result is in the order asked for, whatever order the reads finish in.
  */
-final class FewAtATime {
-    static final int AT_ONCE = 4;
+public final class FewAtATime {
+    public static final int AT_ONCE = 4;
 
     private FewAtATime() {
     }
 
-    static <T> Map<String, T> read(Map<String, Supplier<T>> reads) {
+    public static <T> Map<String, T> read(Map<String, Supplier<T>> reads) {
         ExecutorService pool = Executors.newFixedThreadPool(AT_ONCE);
         try {
             Map<String, CompletableFuture<T>> started = new LinkedHashMap<>();

@@ -115,8 +115,10 @@ public class SourceValidation {
 
     /**
      * Natural keys that appear more than once in one file, among rows already in bronze (only the key columns
-     * are read). The keys are grouped by a 64-bit hash first (a shuffle of 16 bytes a row, not of the row), and
-     * only the few hashes seen twice are checked on the real key; a clean load returns nothing.
+     * are read). The rows are grouped by one 64-bit hash of file and key first (a shuffle of 16 bytes a row, not
+     * of the row, and a hash table of longs: grouping by the file's name as well compared that long string for
+     * every row), and only the few hashes seen twice are checked on the real file and key; a clean load returns
+     * nothing. Equal file and key always give equal hashes, so no repeat is missed.
      */
     public List<Row> duplicateKeys(Source source, Dataset<Row> bronzeRows) {
         if (source.naturalKey().isEmpty()) {
@@ -126,13 +128,12 @@ public class SourceValidation {
         fileAndKey.add(col(BronzeSchema.SOURCE_FILE));
         source.naturalKey().get().forEach(k -> fileAndKey.add(col(k)));
         Dataset<Row> keys = bronzeRows.select(fileAndKey.toArray(Column[]::new))
-                .withColumn("_key_hash", xxhash64(fileAndKey.subList(1, fileAndKey.size()).toArray(Column[]::new)));
-        Dataset<Row> suspects = keys.groupBy(col(BronzeSchema.SOURCE_FILE), col("_key_hash")).count()
-                .filter(col("count").gt(1)).drop("count");
+                .withColumn("_key_hash", xxhash64(fileAndKey.toArray(Column[]::new)));
+        Dataset<Row> suspects = keys.groupBy(col("_key_hash")).count().filter(col("count").gt(1)).drop("count");
         if (suspects.isEmpty()) {
             return List.of();
         }
-        return keys.join(broadcast(suspects), new String[] {BronzeSchema.SOURCE_FILE, "_key_hash"})
+        return keys.join(broadcast(suspects), "_key_hash")
                 .groupBy(fileAndKey.toArray(Column[]::new)).count().filter(col("count").gt(1)).drop("count")
                 .collectAsList();
     }

@@ -127,9 +127,11 @@ public class RowParser implements Serializable {
         if (shape != null) {
             return failed(values, Rule.MALFORMED_RECORD, shape);
         }
-        String[] fields;
+        String[] fields = quoteFree(line);
         try {
-            fields = csv.parseLine(line);
+            if (fields == null) {
+                fields = csv.parseLine(line);
+            }
         } catch (TextParsingException e) {
             csv = null; // a fresh parser for the next line; the exception's message quotes content: not used
             return failed(values, Rule.MALFORMED_RECORD, e.getColumnIndex() >= MAX_FIELDS
@@ -189,6 +191,43 @@ public class RowParser implements Serializable {
      * complete RFC 4180 record (an escaped quote is two of them), so an odd count means the line is a piece of
      * a record broken by a quoted newline: neither piece is loaded.
      */
+    /**
+     * The fields of a line with no quote in it, split at its commas: what the CSV parser gives for such a line
+     * (RFC 4180: an unquoted field holds no comma, quote or line break; whitespace kept and an empty field
+     * empty, as the parser is set up), without the parser's set-up for every line, which a profile of the
+     * national staff-level ingest found to be its largest single cost. Null where the parser must decide: a
+     * quote, a character it may treat apart (NUL, CR, LF, a byte order mark), a field or a count of fields at
+     * its limits (it reports those). Called on lines that are not blank.
+     */
+    static String[] quoteFree(String line) {
+        int commas = 0;
+        int start = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == ',') {
+                if (i - start >= MAX_FIELD_CHARS) {
+                    return null;
+                }
+                commas++;
+                start = i + 1;
+            } else if (c == '"' || c == '\0' || c == '\r' || c == '\n' || c == '\uFEFF') {
+                return null;
+            }
+        }
+        if (line.length() - start >= MAX_FIELD_CHARS || commas + 1 >= MAX_FIELDS) {
+            return null;
+        }
+        String[] fields = new String[commas + 1];
+        int field = 0;
+        start = 0;
+        for (int i = line.indexOf(','); i >= 0; i = line.indexOf(',', start)) {
+            fields[field++] = line.substring(start, i);
+            start = i + 1;
+        }
+        fields[field] = line.substring(start);
+        return fields;
+    }
+
     static String shapeProblem(String line) {
         if (line.length() > MAX_LINE_CHARS) {
             return "the line is longer than " + String.format("%,d", MAX_LINE_CHARS) + " characters";
@@ -196,7 +235,10 @@ public class RowParser implements Serializable {
         if (line.isBlank()) {
             return "blank line";
         }
-        long quotes = line.chars().filter(c -> c == '"').count();
+        int quotes = 0; // a plain loop: a stream here cost as much as splitting the line (1.4 million a month)
+        for (int i = line.indexOf('"'); i >= 0; i = line.indexOf('"', i + 1)) {
+            quotes++;
+        }
         if (quotes % 2 != 0) {
             return "a quoted field is not closed on this line: records must not span lines";
         }

@@ -93,9 +93,9 @@ public class Maintenance {
         // OPTIMIZE's commits carry the same userMetadata as a run's: DESCRIBE HISTORY names maintenance.
         delta.stampCommits(new CommitMetadata(runId, gitCommit, today));
         RunLedger runs = new RunLedger(spark, lakehouse, delta);
-        int execution = runs.nextExecution(runId);
-        for (RunLedger.Abandoned dead : runs.abandonRunning("maintain " + runId + " (execution " + execution + ")",
-                Instant.now().truncatedTo(ChronoUnit.SECONDS))) {
+        RunLedger.Opening opening = runs.open(runId, "maintain", Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        int execution = opening.execution();
+        for (RunLedger.Abandoned dead : opening.abandoned()) {
             progress.line("found  %s (execution %d), started %s, left RUNNING by a process that died: marked ABANDONED",
                     dead.runId(), dead.execution(), dead.startedAt().truncatedTo(ChronoUnit.SECONDS));
         }
@@ -103,7 +103,7 @@ public class Maintenance {
         parameters.put("retain_days", request.retainDays() == null ? "each table's own" : format(request.retainDays()));
         RunRecord.Builder record = RunRecord.builder(new RunRecord.Identity(runId, execution, request.command(),
                 parameters, today, PipelineRun.codeVersion(code.release()), gitCommit, null, lakehouse.root(), started));
-        runs.write(record.running());
+        runs.insert(record.running());
         progress.line("maintain %s (execution %d): %d table(s), retention %s", runId, execution, tables.size(),
                 request.retainDays() == null ? "each table's own" : format(request.retainDays()) + " days");
         try {

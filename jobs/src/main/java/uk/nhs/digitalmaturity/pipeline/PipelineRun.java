@@ -145,7 +145,7 @@ public class PipelineRun {
             }
             // The RUNNING row before the header and the tables: a process killed from its header line on (the
             // next step creates any missing table) leaves a row the next run marks ABANDONED.
-            runs.write(record.running());
+            runs.insert(record.running());
             progress.line("run    %s (execution %d) as at %s: %d landing file(s), %d new", runId, execution,
                     request.asAt(), scan.files().size(), scan.fresh().size());
             ingest.prepareTables();
@@ -179,9 +179,9 @@ public class PipelineRun {
         lock.runId(runId);
         delta.stampCommits(new CommitMetadata(runId, gitCommit, request.asAt()));
         RunLedger runs = new RunLedger(spark, lakehouse, delta);
-        int execution = runs.nextExecution(runId);
-        for (RunLedger.Abandoned dead : runs.abandonRunning("run " + runId + " (execution " + execution + ")",
-                Instant.now().truncatedTo(ChronoUnit.SECONDS))) {
+        RunLedger.Opening opening = runs.open(runId, "run", Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        int execution = opening.execution();
+        for (RunLedger.Abandoned dead : opening.abandoned()) {
             progress.line("found  %s (execution %d), started %s, left RUNNING by a process that died: marked ABANDONED",
                     dead.runId(), dead.execution(), dead.startedAt().truncatedTo(ChronoUnit.SECONDS));
         }
@@ -262,7 +262,7 @@ public class PipelineRun {
                 .map(o -> new OutputRecord(o.table(), o.deltaVersion(), o.rows(), false, o.fingerprint())).toList();
         RunRecord done = record.outputs(outputs).publication(published(request.asAt()))
                 .ended(Instant.now(), RunStatus.NOTHING_TO_DO, NOTHING_NEW);
-        runs.write(done);
+        runs.insert(done);
         progress.line("run    %s (execution %d) as at %s: %d landing file(s), 0 new", done.identity().runId(),
                 done.identity().execution(), request.asAt(), scan.files().size());
         progress.line("done   %s: %s", done.identity().runId(), NOTHING_NEW);

@@ -6,6 +6,7 @@ import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,11 +104,6 @@ public class RunLedger {
         lakehouse.register(spark, Zone.OPS, TABLE);
     }
 
-    public int nextExecution(String runId) {
-        return (int) spark.read().format("delta").load(path).filter(col("run_id").equalTo(runId)).count() + 1;
-    }
-
-    /** The latest execution that ended well: its run id, the build it ran, and the tables it left. */
     /**
      * The last execution that succeeded: its run id and build, the tables it left (with their fingerprints), and
      * the landing files they were computed from (for a table rebuilt a slice at a time).
@@ -121,27 +117,39 @@ public class RunLedger {
     public record Abandoned(String runId, int execution, Instant startedAt) {
     }
 
+    /** A starting execution: its number (1 for the first of its run id), and the executions found abandoned. */
+    public record Opening(int execution, List<Abandoned> abandoned) {
+    }
+
     /**
-     * Marks every execution still RUNNING as ABANDONED. Only a run holding the lakehouse's lock calls this: no
-     * other process can be running, so a RUNNING row is one whose process died (killed, out of memory, a node
-     * restarted). Its exit code stays null and its end time unknown; the message says who found it and when.
+     * Opens an execution of {@code runId}: numbers it, and marks every execution still RUNNING as ABANDONED, from
+     * one read of the ledger. Only a run holding the lakehouse's lock calls this: no other process can be
+     * running, so a RUNNING row is one whose process died (killed, out of memory, a node restarted). Its exit
+     * code stays null and its end time unknown; the message says who found it ({@code command}, the run id and
+     * the new execution's number) and when.
      */
-    public List<Abandoned> abandonRunning(String foundBy, Instant foundAt) {
+    public Opening open(String runId, String command, Instant foundAt) {
+        List<Row> rows = spark.read().format("delta").load(path)
+                .filter(col("run_id").equalTo(runId).or(col("status").equalTo(RunStatus.RUNNING.name())))
+                .select("run_id", "execution", "status", "started_at").collectAsList();
+        int execution = (int) rows.stream().filter(r -> r.getString(0).equals(runId)).count() + 1;
         List<Abandoned> found = new ArrayList<>();
-        for (Row r : spark.read().format("delta").load(path).filter(col("status").equalTo(RunStatus.RUNNING.name()))
-                .orderBy("started_at", "run_id", "execution").select("run_id", "execution", "started_at")
-                .collectAsList()) {
-            found.add(new Abandoned(r.getString(0), r.getInt(1), r.getTimestamp(2).toInstant()));
+        for (Row r : rows) {
+            if (r.getString(2).equals(RunStatus.RUNNING.name())) {
+                found.add(new Abandoned(r.getString(0), r.getInt(1), r.getTimestamp(3).toInstant()));
+            }
         }
+        found.sort(Comparator.comparing(Abandoned::startedAt).thenComparing(Abandoned::runId)
+                .thenComparingInt(Abandoned::execution));
         if (!found.isEmpty()) {
-            String message = "left RUNNING by a process that died; found and marked ABANDONED by " + foundBy
-                    + " at " + foundAt;
+            String message = "left RUNNING by a process that died; found and marked ABANDONED by " + command + " "
+                    + runId + " (execution " + execution + ") at " + foundAt;
             DeltaTable.forPath(spark, path).update(col("status").equalTo(RunStatus.RUNNING.name()), Map.of(
                     "status", functions.lit(RunStatus.ABANDONED.name()),
                     "exit_code", functions.lit(null).cast(DataTypes.IntegerType),
                     "message", functions.lit(message)));
         }
-        return found;
+        return new Opening(execution, found);
     }
 
     /** What the next run compares its run id and fingerprints with. */
@@ -166,8 +174,25 @@ public class RunLedger {
         return new LastGood(last.get(0).getString(0), last.get(0).getString(1), outputs, inputs);
     }
 
+    /**
+     * The execution's first row, appended: its run id and execution number are new ({@link #open}, under the
+     * lakehouse's lock), so there is nothing to match, and an append costs a fraction of a MERGE.
+     */
+    public void insert(RunRecord r) {
+        frame(r).write().format("delta").mode("append").save(path);
+    }
+
     /** Inserts or updates the execution's row (MERGE on run_id and execution: re-writing it is harmless). */
     public void write(RunRecord r) {
+        DeltaTable.forPath(spark, path).as("t")
+                .merge(frame(r).as("u"), "t.run_id = u.run_id AND t.execution = u.execution")
+                .whenMatched().updateAll()
+                .whenNotMatched().insertAll()
+                .execute();
+    }
+
+    /** The record as the table's one-row frame, with the column comments. */
+    private Dataset<Row> frame(RunRecord r) {
         List<Row> inputs = new ArrayList<>();
         r.inputs().forEach(e -> inputs.add(RowFactory.create(e.source(), e.sourceFile(), java.sql.Date.valueOf(e.snapshot()),
                 e.sha256(), e.rows(), e.validRows(), e.quarantinedRows(), r.newlyIngested().contains(e.sourceFile()))));
@@ -181,11 +206,6 @@ public class RunLedger {
                 java.sql.Date.valueOf(id.asAt()), id.codeVersion(), id.gitCommit(), id.landing(), id.lakehouse(),
                 Timestamp.from(id.startedAt()), r.endedAt() == null ? null : Timestamp.from(r.endedAt()),
                 r.status().name(), r.exitCode(), r.message(), inputs, outputs, r.quarantined(), publication);
-        Dataset<Row> update = DeltaTables.withComments(spark.createDataFrame(List.of(row), SCHEMA), COMMENTS);
-        DeltaTable.forPath(spark, path).as("t")
-                .merge(update.as("u"), "t.run_id = u.run_id AND t.execution = u.execution")
-                .whenMatched().updateAll()
-                .whenNotMatched().insertAll()
-                .execute();
+        return DeltaTables.withComments(spark.createDataFrame(List.of(row), SCHEMA), COMMENTS);
     }
 }

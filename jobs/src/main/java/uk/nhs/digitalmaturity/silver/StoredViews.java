@@ -15,12 +15,17 @@ import uk.nhs.digitalmaturity.storage.DeltaTables;
  * Silver views worth keeping between runs: {@code <lakehouse>/silver/<view>/}, a Delta table stamped with the
  * fingerprint of what it was computed from (code, parameters, as-at date and the landing files of its
  * sources). A run whose fingerprint matches reads the table instead of recomputing the view, so a new month
- * of workforce does not redo the supersession of 3.5 million finance lines; any change to those inputs
- * recomputes it. Internal to the pipeline: not registered in the catalog, not published.
+ * of workforce does not redo the supersession of 3.5 million finance lines or of the survey's answers; any
+ * change to those inputs recomputes it. Internal to the pipeline: not registered in the catalog, not published.
  */
 public final class StoredViews {
-    /** finance_folded: every finance line superseded, folded into its successor and priced (five readers). */
-    public static final Set<String> VIEWS = Set.of("finance_folded");
+    /**
+     * finance_folded: every finance line superseded, folded into its successor and priced (five readers).
+     * dma_answers: every survey answer superseded and scored, with the questions each trust was asked (four
+     * readers, trust_scorecard among them, which a new month of workforce rebuilds: without it, that rebuild
+     * superseded the survey's responses, questions, scales and organisations again, five scans and their joins).
+     */
+    public static final Set<String> VIEWS = Set.of("finance_folded", "dma_answers");
     static final String FINGERPRINT = "_fingerprint";
 
     private StoredViews() {

@@ -1,5 +1,6 @@
 package uk.nhs.digitalmaturity.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,6 +23,48 @@ class RowParserTest {
     private static final String STAFF = "period,org_code,person_id,assignment_id,staff_group,occupation_code,fte";
     private static final String ORGS = "org_code,org_name,org_type,sector,region_code,open_date,close_date";
     private static final String PERSON = "0123456789abcdef".repeat(4); // 64 hex characters
+
+    // ---- splitting a line ------------------------------------------------------------------------------
+
+    @Test
+    void aLineWithoutQuotesIsSplitAtEveryCommaKeepingWhitespaceAndEmptyFields() {
+        // Worked out from RFC 4180 and the parser's settings (whitespace kept, an empty field empty).
+        assertArrayEquals(new String[] {"RAB", "2018-19", "SUB01", "-12.5"}, RowParser.quoteFree("RAB,2018-19,SUB01,-12.5"));
+        assertArrayEquals(new String[] {" RAB ", "", "x y", ""}, RowParser.quoteFree(" RAB ,,x y,"));
+        assertArrayEquals(new String[] {"", ""}, RowParser.quoteFree(","));
+        assertArrayEquals(new String[] {"only"}, RowParser.quoteFree("only"));
+        assertArrayEquals(new String[] {"Nurses & health visitors", "N01", "1.00"},
+                RowParser.quoteFree("Nurses & health visitors,N01,1.00"));
+    }
+
+    @Test
+    void aLineTheSplitCannotJudgeIsLeftToTheCsvParser() {
+        assertNull(RowParser.quoteFree("R0A,\"Scientific, therapeutic and technical staff\",1.00"));
+        assertNull(RowParser.quoteFree("R0A,a\rb"));
+        assertNull(RowParser.quoteFree("R0A,a\u0000b"));
+        assertNull(RowParser.quoteFree("\uFEFFR0A,b"));
+        assertNull(RowParser.quoteFree("a,".repeat(RowParser.MAX_FIELDS) + "a")); // too many fields: the parser says so
+        assertNull(RowParser.quoteFree("a," + "x".repeat(RowParser.MAX_FIELD_CHARS))); // a field too long: likewise
+    }
+
+    @Test
+    void everyQuoteFreeLineOfTheSampleLandingSplitsAsTheCsvParserSplitsIt() throws java.io.IOException {
+        com.univocity.parsers.csv.CsvParser csv = RowParser.newCsvParser();
+        long compared = 0;
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(
+                uk.nhs.digitalmaturity.testing.Repo.root().resolve("sample-data"))) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
+                for (String line : java.nio.file.Files.readAllLines(file)) {
+                    String[] fields = line.isBlank() ? null : RowParser.quoteFree(line);
+                    if (fields != null) {
+                        assertArrayEquals(csv.parseLine(line), fields, file + ": " + line.length() + " characters");
+                        compared++;
+                    }
+                }
+            }
+        }
+        assertTrue(compared > 10_000, "quote-free lines compared: " + compared);
+    }
 
     // ---- finance_returns -------------------------------------------------------------------------------
 

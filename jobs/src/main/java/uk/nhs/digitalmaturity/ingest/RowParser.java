@@ -191,6 +191,23 @@ public class RowParser implements Serializable {
      * complete RFC 4180 record (an escaped quote is two of them), so an odd count means the line is a piece of
      * a record broken by a quoted newline: neither piece is loaded.
      */
+    static String shapeProblem(String line) {
+        if (line.length() > MAX_LINE_CHARS) {
+            return "the line is longer than " + String.format("%,d", MAX_LINE_CHARS) + " characters";
+        }
+        if (line.isBlank()) {
+            return "blank line";
+        }
+        int quotes = 0; // a plain loop: a stream here cost as much as splitting the line (1.4 million a month)
+        for (int i = line.indexOf('"'); i >= 0; i = line.indexOf('"', i + 1)) {
+            quotes++;
+        }
+        if (quotes % 2 != 0) {
+            return "a quoted field is not closed on this line: records must not span lines";
+        }
+        return null;
+    }
+
     /**
      * The fields of a line with no quote in it, split at its commas: what the CSV parser gives for such a line
      * (RFC 4180: an unquoted field holds no comma, quote or line break; whitespace kept and an empty field
@@ -226,23 +243,6 @@ public class RowParser implements Serializable {
         }
         fields[field] = line.substring(start);
         return fields;
-    }
-
-    static String shapeProblem(String line) {
-        if (line.length() > MAX_LINE_CHARS) {
-            return "the line is longer than " + String.format("%,d", MAX_LINE_CHARS) + " characters";
-        }
-        if (line.isBlank()) {
-            return "blank line";
-        }
-        int quotes = 0; // a plain loop: a stream here cost as much as splitting the line (1.4 million a month)
-        for (int i = line.indexOf('"'); i >= 0; i = line.indexOf('"', i + 1)) {
-            quotes++;
-        }
-        if (quotes % 2 != 0) {
-            return "a quoted field is not closed on this line: records must not span lines";
-        }
-        return null;
     }
 
     private static Object typed(Column column, String text) {

@@ -95,10 +95,7 @@ public class Maintenance {
         RunLedger runs = new RunLedger(spark, lakehouse, delta);
         RunLedger.Opening opening = runs.open(runId, "maintain", Instant.now().truncatedTo(ChronoUnit.SECONDS));
         int execution = opening.execution();
-        for (RunLedger.Abandoned dead : opening.abandoned()) {
-            progress.line("found  %s (execution %d), started %s, left RUNNING by a process that died: marked ABANDONED",
-                    dead.runId(), dead.execution(), dead.startedAt().truncatedTo(ChronoUnit.SECONDS));
-        }
+        PipelineRun.sayAbandoned(progress, opening);
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("retain_days", request.retainDays() == null ? "each table's own" : format(request.retainDays()));
         RunRecord.Builder record = RunRecord.builder(new RunRecord.Identity(runId, execution, request.command(),

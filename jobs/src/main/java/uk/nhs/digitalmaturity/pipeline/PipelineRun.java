@@ -181,11 +181,16 @@ public class PipelineRun {
         RunLedger runs = new RunLedger(spark, lakehouse, delta);
         RunLedger.Opening opening = runs.open(runId, "run", Instant.now().truncatedTo(ChronoUnit.SECONDS));
         int execution = opening.execution();
+        sayAbandoned(progress, opening);
+        return new Started(runId, execution, runs, RunRecord.builder(identity(runId, execution, started)));
+    }
+
+    /** One line per execution a dead process left RUNNING, which opening the ledger marked ABANDONED. */
+    static void sayAbandoned(Progress progress, RunLedger.Opening opening) {
         for (RunLedger.Abandoned dead : opening.abandoned()) {
             progress.line("found  %s (execution %d), started %s, left RUNNING by a process that died: marked ABANDONED",
                     dead.runId(), dead.execution(), dead.startedAt().truncatedTo(ChronoUnit.SECONDS));
         }
-        return new Started(runId, execution, runs, RunRecord.builder(identity(runId, execution, started)));
     }
 
     /**

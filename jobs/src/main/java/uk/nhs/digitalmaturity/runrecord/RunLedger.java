@@ -6,7 +6,6 @@ import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +130,7 @@ public class RunLedger {
     public Opening open(String runId, String command, Instant foundAt) {
         List<Row> rows = spark.read().format("delta").load(path)
                 .filter(col("run_id").equalTo(runId).or(col("status").equalTo(RunStatus.RUNNING.name())))
+                .orderBy("started_at", "run_id", "execution")
                 .select("run_id", "execution", "status", "started_at").collectAsList();
         int execution = (int) rows.stream().filter(r -> r.getString(0).equals(runId)).count() + 1;
         List<Abandoned> found = new ArrayList<>();
@@ -139,8 +139,6 @@ public class RunLedger {
                 found.add(new Abandoned(r.getString(0), r.getInt(1), r.getTimestamp(3).toInstant()));
             }
         }
-        found.sort(Comparator.comparing(Abandoned::startedAt).thenComparing(Abandoned::runId)
-                .thenComparingInt(Abandoned::execution));
         if (!found.isEmpty()) {
             String message = "left RUNNING by a process that died; found and marked ABANDONED by " + command + " "
                     + runId + " (execution " + execution + ") at " + foundAt;

@@ -6,12 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.univocity.parsers.csv.CsvParser;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import uk.nhs.digitalmaturity.contract.Rule;
 import uk.nhs.digitalmaturity.contract.Source;
+import uk.nhs.digitalmaturity.testing.Repo;
 
 /**
  * One landing line against the extract contract, with no Spark session: a Row here is a plain value.
@@ -48,13 +54,12 @@ class RowParserTest {
     }
 
     @Test
-    void everyQuoteFreeLineOfTheSampleLandingSplitsAsTheCsvParserSplitsIt() throws java.io.IOException {
-        com.univocity.parsers.csv.CsvParser csv = RowParser.newCsvParser();
+    void everyQuoteFreeLineOfTheSampleLandingSplitsAsTheCsvParserSplitsIt() throws IOException {
+        CsvParser csv = RowParser.newCsvParser();
         long compared = 0;
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(
-                uk.nhs.digitalmaturity.testing.Repo.root().resolve("sample-data"))) {
-            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
-                for (String line : java.nio.file.Files.readAllLines(file)) {
+        try (Stream<Path> files = Files.walk(Repo.root().resolve("sample-data"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
+                for (String line : Files.readAllLines(file)) {
                     String[] fields = line.isBlank() ? null : RowParser.quoteFree(line);
                     if (fields != null) {
                         assertArrayEquals(csv.parseLine(line), fields, file + ": " + line.length() + " characters");

@@ -64,14 +64,17 @@ public class SourceValidation {
         String[] header = header(file);
         RowParser parser = new RowParser(source, FileLayout.of(source, header, file.relativePath()));
         // Line numbers come from the text file itself, so a quarantined row can be found in the file by eye.
-        JavaRDD<Row> parsed = spark.read().text(file.uri()).javaRDD()
+        // The lines are read as Spark's internal rows: numbering them takes a pass that only counts the lines
+        // of the file's first parts, and that pass need not turn each line into a Java object first.
+        JavaRDD<Row> parsed = spark.read().text(file.uri()).queryExecution().toRdd().toJavaRDD()
                 .zipWithIndex()
                 .filter(lineAndIndex -> lineAndIndex._2() > 0)
                 .map(lineAndIndex -> {
                     if (parsedRows != null) {
                         parsedRows.add(1);
                     }
-                    return parser.parse(lineAndIndex._2() + 1, lineAndIndex._1().getString(0));
+                    // the internal row is reused by the reader: its text is taken here, before the next line
+                    return parser.parse(lineAndIndex._2() + 1, lineAndIndex._1().getUTF8String(0).toString());
                 });
         return spark.createDataFrame(parsed, RowParser.parsedSchema(source));
     }

@@ -106,8 +106,7 @@ public class RowParser implements Serializable {
     }
 
     public Row parse(long lineNumber, String line) {
-        if (csv == null) {
-            csv = newCsvParser();
+        if (patterns == null) {
             List<Column> columns = source.columns();
             patterns = new Pattern[columns.size()];
             for (int c = 0; c < columns.size(); c++) {
@@ -130,7 +129,7 @@ public class RowParser implements Serializable {
         String[] fields = quoteFree(line);
         try {
             if (fields == null) {
-                fields = csv.parseLine(line);
+                fields = parsed(line);
             }
         } catch (TextParsingException e) {
             csv = null; // a fresh parser for the next line; the exception's message quotes content: not used
@@ -243,6 +242,50 @@ public class RowParser implements Serializable {
         }
         fields[field] = line.substring(start);
         return fields;
+    }
+
+    /**
+     * The fields the CSV parser gives for this line judged alone. The line is handed over with a newline after
+     * it, so that its record ends at a line break, not at the end of the parser's input: there the parser stops,
+     * and for the next line sets itself up again (a new input buffer and a thrown end-of-input exception each
+     * time), which cost 6 µs a line against 0.2 µs, on 41% of a staff file's lines (the quoted staff groups).
+     * Where the newline does not end the record (a quote left open by a stray quote character), it is read into
+     * a field, or the parser runs on to the end of its input, or refuses the line; the line is then parsed again
+     * alone, as before, by a fresh parser. A line starting with a byte order mark goes there too: a parser drops
+     * one only at the start of its input. Either way the fields are those of the line alone.
+     */
+    String[] parsed(String line) {
+        if (csv == null) {
+            csv = newCsvParser();
+        }
+        if (!line.isEmpty() && line.charAt(0) != '\uFEFF' && line.indexOf('\n') < 0 && line.indexOf('\r') < 0) {
+            try {
+                String[] fields = csv.parseLine(line + "\n");
+                if (!csv.getContext().isStopped() && endsAtTheNewline(fields)) {
+                    return fields;
+                }
+            } catch (TextParsingException e) {
+                // judged again below, by a fresh parser
+            }
+        }
+        csv = newCsvParser(); // the parser's state after the line before is no part of this one
+        return csv.parseLine(line);
+    }
+
+    /**
+     * True when the newline given after a line (which has none of its own) ended its record: it is then in no
+     * field. A newline in a field was read as content, by a quote left open, and the line must be parsed alone.
+     */
+    private static boolean endsAtTheNewline(String[] fields) {
+        if (fields == null) {
+            return false;
+        }
+        for (String field : fields) {
+            if (field != null && field.indexOf('\n') >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Object typed(Column column, String text) {

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.univocity.parsers.common.TextParsingException;
 import com.univocity.parsers.csv.CsvParser;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
@@ -54,21 +56,67 @@ class RowParserTest {
     }
 
     @Test
-    void everyQuoteFreeLineOfTheSampleLandingSplitsAsTheCsvParserSplitsIt() throws IOException {
-        CsvParser csv = RowParser.newCsvParser();
-        long compared = 0;
+    void everyLineOfTheSampleLandingSplitsAsTheCsvParserSplitsItAlone() throws IOException {
+        CsvParser alone = RowParser.newCsvParser(); // parseLine on a line alone: it reaches its end every time
+        RowParser parser = parser(Source.WORKFORCE_STAFF, STAFF); // one parser for every line, as a task has
+        long quoteFree = 0;
+        long quoted = 0;
         try (Stream<Path> files = Files.walk(Repo.root().resolve("sample-data"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
                 for (String line : Files.readAllLines(file)) {
-                    String[] fields = line.isBlank() ? null : RowParser.quoteFree(line);
-                    if (fields != null) {
-                        assertArrayEquals(csv.parseLine(line), fields, file + ": " + line.length() + " characters");
-                        compared++;
+                    if (line.isBlank()) {
+                        continue;
                     }
+                    String[] fields = RowParser.quoteFree(line);
+                    if (fields != null) {
+                        quoteFree++;
+                    } else {
+                        fields = parser.parsed(line);
+                        quoted++;
+                    }
+                    assertArrayEquals(alone.parseLine(line), fields, file + ": " + line.length() + " characters");
                 }
             }
         }
-        assertTrue(compared > 10_000, "quote-free lines compared: " + compared);
+        assertTrue(quoteFree > 10_000, "quote-free lines compared: " + quoteFree);
+        assertTrue(quoted > 1_000, "quoted lines compared: " + quoted);
+    }
+
+    @Test
+    void aQuotedLineSplitsAsItDoesAloneWhateverLineCameBefore() {
+        RowParser parser = parser(Source.WORKFORCE_STAFF, STAFF);
+        // Worked out from RFC 4180: a quoted field keeps its commas, and a doubled quote inside it is one quote.
+        String staff = "2020-03,R0A," + PERSON + ",A1,\"Scientific, therapeutic & technical staff\",S02,0.40";
+        String[] staffFields = {"2020-03", "R0A", PERSON, "A1", "Scientific, therapeutic & technical staff", "S02", "0.40"};
+        assertArrayEquals(staffFields, parser.parsed(staff));
+        assertArrayEquals(new String[] {"R\"AB", "", "x"}, parser.parsed("\"R\"\"AB\",\"\",x"));
+        // Lines a parser may read on past their end when a newline follows (a character after a closing quote,
+        // a quote left open), or refuses (a field too long): each splits, or is refused, as it is alone, and the
+        // line after it is read whole.
+        List<String> odd = List.of("a,\"b\" ,c", "a,\"b\"c\"d\",e", "a,\"b", "\"a\"\"\",b,", " \"a\" ,b",
+                "\uFEFF\"a\",b", "a,\"b\u0000\",c", "\"\",\"\"", "a,\"b\"\"", "a,\"b\" ", "\"a\"x,\"c\"",
+                "a,\"" + "x".repeat(RowParser.MAX_FIELD_CHARS + 1) + "\",c");
+        for (String line : odd) {
+            assertEquals(splitAlone(line), split(parser, line), line.length() + " characters");
+            assertArrayEquals(staffFields, parser.parsed(staff), "after " + line.length() + " characters");
+        }
+    }
+
+    /** The fields a fresh parser gives for the line, or that it refuses it. */
+    private static String splitAlone(String line) {
+        try {
+            return String.join("|", RowParser.newCsvParser().parseLine(line));
+        } catch (TextParsingException e) {
+            return "refused";
+        }
+    }
+
+    private static String split(RowParser parser, String line) {
+        try {
+            return String.join("|", parser.parsed(line));
+        } catch (TextParsingException e) {
+            return "refused";
+        }
     }
 
     // ---- finance_returns -------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,8 @@ class RowParserTest {
         RowParser parser = parser(Source.WORKFORCE_STAFF, STAFF);
         // Worked out from RFC 4180: a quoted field keeps its commas, and a doubled quote inside it is one quote.
         String staff = "2020-03,R0A," + PERSON + ",A1,\"Scientific, therapeutic & technical staff\",S02,0.40";
-        String[] staffFields = {"2020-03", "R0A", PERSON, "A1", "Scientific, therapeutic & technical staff", "S02", "0.40"};
+        String[] staffFields = {"2020-03", "R0A", PERSON, "A1", "Scientific, therapeutic & technical staff", "S02",
+                "0.40"};
         assertArrayEquals(staffFields, parser.parsed(staff));
         assertArrayEquals(new String[] {"R\"AB", "", "x"}, parser.parsed("\"R\"\"AB\",\"\",x"));
         // Lines a parser may read on past their end when a newline follows (a character after a closing quote,
@@ -97,23 +99,16 @@ class RowParserTest {
                 "\uFEFF\"a\",b", "a,\"b\u0000\",c", "\"\",\"\"", "a,\"b\"\"", "a,\"b\" ", "\"a\"x,\"c\"",
                 "a,\"" + "x".repeat(RowParser.MAX_FIELD_CHARS + 1) + "\",c");
         for (String line : odd) {
-            assertEquals(splitAlone(line), split(parser, line), line.length() + " characters");
+            String alone = splitOrRefused(RowParser.newCsvParser()::parseLine, line); // a fresh parser each line
+            assertEquals(alone, splitOrRefused(parser::parsed, line), line.length() + " characters");
             assertArrayEquals(staffFields, parser.parsed(staff), "after " + line.length() + " characters");
         }
     }
 
-    /** The fields a fresh parser gives for the line, or that it refuses it. */
-    private static String splitAlone(String line) {
+    /** The fields {@code split} gives for the line, joined, or that it refuses the line. */
+    private static String splitOrRefused(Function<String, String[]> split, String line) {
         try {
-            return String.join("|", RowParser.newCsvParser().parseLine(line));
-        } catch (TextParsingException e) {
-            return "refused";
-        }
-    }
-
-    private static String split(RowParser parser, String line) {
-        try {
-            return String.join("|", parser.parsed(line));
+            return String.join("|", split.apply(line));
         } catch (TextParsingException e) {
             return "refused";
         }

@@ -690,6 +690,72 @@ class FinanceWorkforcePipelineTest {
      * hashes, not candidates: the runs that published this lakehouse (staff-level rows, and no other 64-digit
      * string in the pack) built the assignment_id filters their scans need, and no person_id filter.
      */
+    /**
+     * Every file of staff bronze carries statistics for the two lineage columns its readers select on, and for
+     * no other column (not person_id, not assignment_id); the table says so in its properties from its first
+     * commit, so the two later runs, which found it there, wrote no property commit.
+     */
+    @Test
+    void staffBronzeKeepsFileStatisticsOnlyOnItsLineageColumns() throws java.io.IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<Set<String>> statsColumns = new ArrayList<>();
+        List<String> operations = new ArrayList<>();
+        String property = null;
+        try (var commits = Files.list(lakehouse.resolve("restricted/workforce_staff/_delta_log"))) {
+            for (Path commit : commits.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                for (String line : Files.readAllLines(commit)) {
+                    var action = json.readTree(line);
+                    if (action.has("add")) {
+                        var stats = json.readTree(action.get("add").get("stats").asText());
+                        Set<String> columns = new TreeSet<>();
+                        stats.get("minValues").fieldNames().forEachRemaining(columns::add);
+                        stats.get("nullCount").fieldNames().forEachRemaining(columns::add);
+                        statsColumns.add(columns);
+                    } else if (action.has("metaData")) {
+                        property = action.get("metaData").get("configuration").path("delta.dataSkippingStatsColumns")
+                                .asText(null);
+                    } else if (action.has("commitInfo")) {
+                        operations.add(action.get("commitInfo").get("operation").asText());
+                    }
+                }
+            }
+        }
+        assertEquals("_source_file,_snapshot", property);
+        assertFalse(statsColumns.isEmpty(), "no file was added to staff bronze");
+        for (Set<String> columns : statsColumns) {
+            assertEquals(Set.of("_snapshot", "_source_file"), columns);
+        }
+        assertFalse(operations.contains("SET TBLPROPERTIES"), "a later run set a property again: " + operations);
+    }
+
+    /**
+     * Staff bronze's identifiers are written without a dictionary (nearly every value in a month is distinct),
+     * its other text columns with one, as Parquet's default: the footers of its files say which.
+     */
+    @Test
+    void staffIdentifiersAreWrittenWithoutADictionary() throws java.io.IOException {
+        Map<String, Set<Boolean>> dictionaryByColumn = new TreeMap<>();
+        org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+        try (var files = Files.walk(lakehouse.resolve("restricted/workforce_staff"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".parquet")
+                    && !p.toString().contains("_identifier_filters")).toList()) {
+                try (var reader = org.apache.parquet.hadoop.ParquetFileReader.open(
+                        org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(
+                                new org.apache.hadoop.fs.Path(file.toUri()), conf))) {
+                    for (var block : reader.getFooter().getBlocks()) {
+                        for (var chunk : block.getColumns()) {
+                            dictionaryByColumn.computeIfAbsent(chunk.getPath().toDotString(), k -> new TreeSet<>())
+                                    .add(chunk.hasDictionaryPage());
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(Set.of(false), dictionaryByColumn.get("person_id"));
+        assertEquals(Set.of(false), dictionaryByColumn.get("assignment_id"));
+        assertEquals(Set.of(true), dictionaryByColumn.get("staff_group"));
+    }
+
     @Test
     void theManifestsHashesAreNotJudgedAsPersonIds() {
         Path filters = lakehouse.resolve("restricted/workforce_staff/_identifier_filters");

@@ -52,7 +52,7 @@ public class BronzeIngest {
             String path = lakehouse.tablePath(source.zone(), source.table());
             StructType schema = DeltaTables.commented(BronzeSchema.of(source), BronzeSchema.comments(source));
             if (!delta.ensureExists(path, schema, source.partitionColumn().stream().toList(),
-                    BronzeSchema.tableComment(source))) {
+                    BronzeSchema.tableComment(source), BronzeSchema.tableProperties(source))) {
                 // a bronze table written before the contract gained an optional column (dma_questions.sectors)
                 delta.addMissingColumns(path, schema);
             }

@@ -68,7 +68,17 @@ public class DeltaTables {
 
     /** Creates an empty table with this schema if none exists yet; true when it did. */
     public boolean ensureExists(String path, StructType schema, List<String> partitionBy, String comment) {
+        return ensureExists(path, schema, partitionBy, comment, Map.of());
+    }
+
+    /**
+     * As above, with properties of this table beyond the lakehouse's own ({@code tableProperties}); a table that
+     * exists already is given those it lacks or has otherwise, in one commit, and no commit when it has them.
+     */
+    public boolean ensureExists(String path, StructType schema, List<String> partitionBy, String comment,
+                                Map<String, String> tableProperties) {
         if (exists(spark, path)) {
+            setProperties(path, tableProperties);
             return false;
         }
         // One commit: schema with column comments, partitioning, table comment and properties together.
@@ -80,13 +90,9 @@ public class DeltaTables {
         if (comment != null) {
             ddl.append(" COMMENT ").append(quote(comment));
         }
-        ddl.append(" TBLPROPERTIES (");
-        String sep = "";
-        for (Map.Entry<String, String> e : properties.entrySet()) {
-            ddl.append(sep).append(quote(e.getKey())).append(" = ").append(quote(e.getValue()));
-            sep = ", ";
-        }
-        spark.sql(ddl.append(')').toString());
+        Map<String, String> all = new LinkedHashMap<>(properties);
+        all.putAll(tableProperties);
+        spark.sql(ddl.append(" TBLPROPERTIES (").append(propertyList(all)).append(')').toString());
         return true;
     }
 
@@ -154,15 +160,41 @@ public class DeltaTables {
         if (comment != null && !comment.equals(detail.getString(0))) {
             wanted.put("comment", comment);
         }
-        if (!wanted.isEmpty()) {
-            StringBuilder sql = new StringBuilder("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES (");
-            String sep = "";
-            for (Map.Entry<String, String> e : wanted.entrySet()) {
-                sql.append(sep).append(quote(e.getKey())).append(" = ").append(quote(e.getValue()));
-                sep = ", ";
-            }
-            spark.sql(sql.append(')').toString());
+        alter(path, wanted);
+    }
+
+    /**
+     * Gives the table the properties it lacks or has otherwise, in one commit. The current ones are read from
+     * the table's log (cached, as a write would read it), not by {@code DESCRIBE DETAIL}, which runs a job.
+     */
+    private void setProperties(String path, Map<String, String> wanted) {
+        if (wanted.isEmpty()) {
+            return;
         }
+        scala.collection.immutable.Map<String, String> current = DeltaLog.forTable(spark, path)
+                .update(false, scala.Option.empty(), scala.Option.empty()).metadata().configuration();
+        Map<String, String> missing = new LinkedHashMap<>();
+        wanted.forEach((k, v) -> {
+            if (!current.get(k).contains(v)) {
+                missing.put(k, v);
+            }
+        });
+        alter(path, missing);
+    }
+
+    /** Sets these properties (the table comment among them, as {@code comment}) in one commit; none if empty. */
+    private void alter(String path, Map<String, String> properties) {
+        if (properties.isEmpty()) {
+            return;
+        }
+        spark.sql("ALTER TABLE delta.`" + path + "` SET TBLPROPERTIES (" + propertyList(properties) + ")");
+    }
+
+    /** {@code 'key' = 'value', ...} */
+    private static String propertyList(Map<String, String> properties) {
+        List<String> pairs = new ArrayList<>();
+        properties.forEach((k, v) -> pairs.add(quote(k) + " = " + quote(v)));
+        return String.join(", ", pairs);
     }
 
     /** A SQL string literal (Spark's escapes) holding {@code text}. */

@@ -210,10 +210,11 @@ public class RowParser implements Serializable {
     /**
      * The fields of a line with no quote in it, split at its commas: what the CSV parser gives for such a line
      * (RFC 4180: an unquoted field holds no comma, quote or line break; whitespace kept and an empty field
-     * empty, as the parser is set up), without the parser's set-up for every line, which a profile of the
-     * national staff-level ingest found to be its largest single cost. Null where the parser must decide: a
-     * quote, a character it may treat apart (NUL, CR, LF, a byte order mark), a field or a count of fields at
-     * its limits (it reports those). Called on lines that are not blank.
+     * empty, as the parser is set up), without the parser. It was written when the parser set itself up again
+     * for every line, the national staff-level ingest's largest single cost then; {@link #parsed} now keeps the
+     * parser set up, and how much this split still saves against that has not been measured. Null where the
+     * parser must decide: a quote, a character it may treat apart (NUL, CR, LF, a byte order mark), a field or a
+     * count of fields at its limits (it reports those). Called on lines that are not blank.
      */
     static String[] quoteFree(String line) {
         int commas = 0;

@@ -686,11 +686,6 @@ class FinanceWorkforcePipelineTest {
     }
 
     /**
-     * The pack's manifest lists every file's SHA-256, 64 hex digits like a person_id. They are the pack's own
-     * hashes, not candidates: the runs that published this lakehouse (staff-level rows, and no other 64-digit
-     * string in the pack) built the assignment_id filters their scans need, and no person_id filter.
-     */
-    /**
      * Every file of staff bronze carries statistics for the two lineage columns its readers select on, and for
      * no other column (not person_id, not assignment_id); the table says so in its properties from its first
      * commit, so the two later runs, which found it there, wrote no property commit.
@@ -756,6 +751,11 @@ class FinanceWorkforcePipelineTest {
         assertEquals(Set.of(true), dictionaryByColumn.get("staff_group"));
     }
 
+    /**
+     * The pack's manifest lists every file's SHA-256, 64 hex digits like a person_id. They are the pack's own
+     * hashes, not candidates: the runs that published this lakehouse (staff-level rows, and no other 64-digit
+     * string in the pack) built the assignment_id filters their scans need, and no person_id filter.
+     */
     @Test
     void theManifestsHashesAreNotJudgedAsPersonIds() {
         Path filters = lakehouse.resolve("restricted/workforce_staff/_identifier_filters");

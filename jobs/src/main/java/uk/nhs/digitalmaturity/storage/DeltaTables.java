@@ -149,37 +149,36 @@ public class DeltaTables {
 
     /** Sets the retention and reader-safety properties and the table comment, when they differ. */
     public void applyProperties(String path, String comment) {
-        Row detail = DeltaTable.forPath(spark, path).detail().select("description", "properties").head();
-        Map<String, String> current = detail.getJavaMap(1);
-        Map<String, String> wanted = new LinkedHashMap<>();
-        properties.forEach((k, v) -> {
-            if (!v.equals(current.get(k))) {
-                wanted.put(k, v);
-            }
-        });
-        if (comment != null && !comment.equals(detail.getString(0))) {
-            wanted.put("comment", comment);
+        settle(path, properties, comment);
+    }
+
+    /** Gives an existing table the properties of its own it lacks or has otherwise (its comment left as it is). */
+    private void setProperties(String path, Map<String, String> wanted) {
+        if (!wanted.isEmpty()) {
+            settle(path, wanted, null);
         }
-        alter(path, wanted);
     }
 
     /**
-     * Gives the table the properties it lacks or has otherwise, in one commit. The current ones are read from
-     * the table's log (cached, as a write would read it), not by {@code DESCRIBE DETAIL}, which runs a job.
+     * Sets, in one commit, those of {@code wanted} and the {@code comment} (when not null) that the table lacks
+     * or has otherwise; no commit when it has them all. The current ones are read from the table's metadata in
+     * its log (cached, brought up to date as a write would), not by {@code DESCRIBE DETAIL}, which computes the
+     * table's size and file count with a Spark job: one job for every table rebuilt, to learn a few strings.
      */
-    private void setProperties(String path, Map<String, String> wanted) {
-        if (wanted.isEmpty()) {
-            return;
-        }
-        scala.collection.immutable.Map<String, String> current = DeltaLog.forTable(spark, path)
-                .update(false, scala.Option.empty(), scala.Option.empty()).metadata().configuration();
-        Map<String, String> missing = new LinkedHashMap<>();
+    private void settle(String path, Map<String, String> wanted, String comment) {
+        org.apache.spark.sql.delta.actions.Metadata metadata = DeltaLog.forTable(spark, path)
+                .update(false, scala.Option.empty(), scala.Option.empty()).metadata();
+        scala.collection.immutable.Map<String, String> current = metadata.configuration();
+        Map<String, String> differing = new LinkedHashMap<>();
         wanted.forEach((k, v) -> {
             if (!current.get(k).contains(v)) {
-                missing.put(k, v);
+                differing.put(k, v);
             }
         });
-        alter(path, missing);
+        if (comment != null && !comment.equals(metadata.description())) {
+            differing.put("comment", comment);
+        }
+        alter(path, differing);
     }
 
     /** Sets these properties (the table comment among them, as {@code comment}) in one commit; none if empty. */

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uk.nhs.digitalmaturity.testing.SharedSpark;
 
-/** Table properties of one table (data skipping), on a table created with them and on one created before them. */
+/**
+ * Table properties: of one table (data skipping), on a table created with them and on one created before them;
+ * and the lakehouse's own with the table comment, set again after a rewrite only where they differ.
+ */
 class DeltaTablesTest {
     private static final Map<String, String> STATS_ON_FILE = Map.of("delta.dataSkippingStatsColumns", "file");
     private final SparkSession spark = SharedSpark.get();
@@ -43,6 +46,27 @@ class DeltaTablesTest {
         assertTrue(delta.ensureExists(path, schema, List.of(), "a table", STATS_ON_FILE));
         assertEquals(0, delta.version(path));
         assertEquals("file", properties(path).get("delta.dataSkippingStatsColumns"));
+    }
+
+    @Test
+    void aRewrittenTableGetsANewCommentAndItsRetentionInOneCommitAndNoneWhenTheyHold(@TempDir Path dir) {
+        String path = dir.resolve("t").toString();
+        spark.sql("CREATE TABLE delta.`" + path + "` (id STRING) USING delta COMMENT 'old words'"
+                + " TBLPROPERTIES ('delta.logRetentionDuration' = 'interval 3 days')");
+        assertEquals(0, delta.version(path));
+
+        delta.applyProperties(path, "new words");
+        assertEquals(1, delta.version(path), "the comment and the four properties in one commit");
+        Map<String, String> properties = properties(path);
+        assertEquals("interval 30 days", properties.get("delta.logRetentionDuration"));
+        assertEquals("interval 7 days", properties.get("delta.deletedFileRetentionDuration"));
+        assertEquals("false", properties.get("delta.enableDeletionVectors"));
+        assertEquals("new words", DeltaTable.forPath(spark, path).detail().select("description").head().getString(0));
+
+        delta.applyProperties(path, "new words");
+        assertEquals(1, delta.version(path), "nothing differs: no commit");
+        delta.applyProperties(path, null);
+        assertEquals(1, delta.version(path), "no comment asked for: the table's is left as it is");
     }
 
     private Map<String, String> properties(String path) {

@@ -44,6 +44,8 @@ public class NotebookExport {
     private final List<Figures.Figure> figures;
     /** The sections' results, once {@link #notebooks} has run their queries. */
     private Map<String, ResultTable> results = Map.of();
+    /** Results kept from earlier runs, and where this run's are kept; null: every query is run. */
+    private KeptResults kept;
 
     public NotebookExport(SparkSession spark, Lakehouse lakehouse, RunInfo run) {
         this(spark, lakehouse, run, Figures.all());
@@ -67,22 +69,75 @@ public class NotebookExport {
         return files;
     }
 
+    /** Reads the results of queries on unchanged tables from {@code kept}, and keeps this run's there. */
+    public NotebookExport keepingResults(KeptResults kept) {
+        this.kept = kept;
+        return this;
+    }
+
     /**
-     * The result of every section's query (resolved SQL → result), run a few at a time: each is a small query
-     * whose cost is Delta log access and driver latency, which overlap. The notebooks are then drawn one after
+     * The result of every section's query (resolved SQL → result): read back from the kept results where a
+     * query's tables are as they were when it was kept, the others run a few at a time (each is a small query
+     * whose cost is Delta log access and driver latency, which overlap). The notebooks are then drawn one after
      * another, in order, from these results.
      */
     private Map<String, ResultTable> results() {
+        Map<String, ResultTable> found = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>(); // resolved SQL → name of its kept result
         Map<String, java.util.function.Supplier<ResultTable>> queries = new LinkedHashMap<>();
         for (Figures.Figure f : figures) {
             for (Figures.Section section : f.sections()) {
-                if (available(section.table())) {
-                    String sql = resolve(section.sql());
-                    queries.putIfAbsent(sql, () -> ResultTable.of(spark.sql(sql)));
+                if (!available(section.table())) {
+                    continue;
+                }
+                String sql = resolve(section.sql());
+                if (found.containsKey(sql) || queries.containsKey(sql)) {
+                    continue;
+                }
+                String name = kept == null ? null : keptName(section.sql(), sql);
+                ResultTable result = name == null ? null : kept.get(name);
+                if (name != null) {
+                    names.put(sql, name);
+                }
+                if (result != null) {
+                    found.put(sql, result);
+                } else {
+                    queries.put(sql, () -> ResultTable.of(spark.sql(sql)));
                 }
             }
         }
-        return FewAtATime.read(queries);
+        Map<String, ResultTable> all = new LinkedHashMap<>(found);
+        Map<String, ResultTable> queried = FewAtATime.read(queries);
+        all.putAll(queried);
+        if (kept != null) {
+            java.util.Set<String> used = new java.util.TreeSet<>();
+            names.forEach((sql, name) -> {
+                if (found.containsKey(sql) || kept.keep(name, queried.get(sql))) {
+                    used.add(name);
+                }
+            });
+            kept.keepOnly(used);
+        }
+        return all;
+    }
+
+    /**
+     * The name a query's result is kept under: a hash of the query as run, Spark's version, and the commit of
+     * each table it reads at the version it reads; null when a commit file cannot be read (it is then run).
+     */
+    private String keptName(String sql, String resolved) {
+        StringBuilder madeFrom = new StringBuilder(KeptResults.FORMAT).append('\n').append(spark.version())
+                .append('\n').append(resolved);
+        Matcher m = TABLE.matcher(sql);
+        while (m.find()) {
+            String qualified = m.group(1) + "." + m.group(2);
+            String commit = kept.commit(path(qualified), run.tables().get(qualified).deltaVersion());
+            if (commit == null) {
+                return null;
+            }
+            madeFrom.append('\n').append(qualified).append(' ').append(commit);
+        }
+        return Sha256.hex(madeFrom.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** A section's result: run with the others, or now (a notebook drawn alone, as the tests do). */

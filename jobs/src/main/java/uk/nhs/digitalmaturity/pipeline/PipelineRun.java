@@ -28,6 +28,7 @@ import uk.nhs.digitalmaturity.model.ModelCatalog;
 import uk.nhs.digitalmaturity.model.ModelRunner;
 import uk.nhs.digitalmaturity.model.OutputRecord;
 import uk.nhs.digitalmaturity.model.stats.JavaModels;
+import uk.nhs.digitalmaturity.notebooks.KeptResults;
 import uk.nhs.digitalmaturity.notebooks.NotebookExport;
 import uk.nhs.digitalmaturity.notebooks.RunInfo;
 import uk.nhs.digitalmaturity.pipeline.CodeVersion;
@@ -349,7 +350,8 @@ public class PipelineRun {
             progress.line("notebooks %-36s up to date", "notebooks/" + context.asAt());
             return;
         }
-        Map<String, String> files = new NotebookExport(spark, lakehouse, RunInfo.of(context, outputs)).write(folder);
+        Map<String, String> files = new NotebookExport(spark, lakehouse, RunInfo.of(context, outputs))
+                .keepingResults(KeptResults.in(spark, lakehouse)).write(folder);
         progress.line("notebooks %-36s %d notebooks", "notebooks/" + context.asAt(), files.size());
     }
 

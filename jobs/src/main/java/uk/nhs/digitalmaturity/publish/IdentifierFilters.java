@@ -6,8 +6,6 @@ import static org.apache.spark.sql.functions.input_file_name;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -33,6 +30,7 @@ import org.apache.spark.util.sketch.IncompatibleMergeException;
 import scala.Tuple2;
 import uk.nhs.digitalmaturity.contract.Sha256;
 import uk.nhs.digitalmaturity.storage.AtomicFolder;
+import uk.nhs.digitalmaturity.storage.KeptFiles;
 
 /**
  * Which data files of a restricted Delta table may hold given values of one identifier column: a Bloom
@@ -85,7 +83,7 @@ final class IdentifierFilters {
         }
         Set<String> kept = new TreeSet<>();
         keptAt.values().forEach(p -> kept.add(p.getName()));
-        prune(fs, folder, kept);
+        KeptFiles.prune(fs, folder, kept); // the filters of data files no longer in the table
         Set<String> hits = new TreeSet<>();
         if (!maybe.isEmpty()) {
             List<String> wanted = maybe.values().stream().flatMap(Collection::stream).distinct().sorted().toList();
@@ -121,11 +119,12 @@ final class IdentifierFilters {
 
     /** A kept filter, or null when there is none (or it cannot be read: a disk fault; it is built again). */
     private static BloomFilter read(FileSystem fs, Path kept) throws IOException {
-        if (!fs.exists(kept)) {
+        byte[] bytes = KeptFiles.read(fs, kept);
+        if (bytes == null) {
             return null;
         }
-        try (InputStream in = fs.open(kept)) {
-            return BloomFilter.readFrom(in);
+        try {
+            return BloomFilter.readFrom(new ByteArrayInputStream(bytes));
         } catch (IOException e) {
             fs.delete(kept, false);
             return null;
@@ -183,16 +182,11 @@ final class IdentifierFilters {
         }
     }
 
-    /** Keeps a filter beside its table: written aside, then renamed, so a reader never sees half of one. */
+    /** Keeps a filter beside its table, whole or not at all ({@link KeptFiles}). */
     private static void keep(FileSystem fs, Path kept, BloomFilter filter) throws IOException {
-        Path staging = kept.suffix("." + Long.toHexString(System.nanoTime()) + ".tmp");
-        fs.mkdirs(kept.getParent());
-        try (OutputStream out = fs.create(staging, true)) {
-            filter.writeTo(out);
-        }
-        if (!fs.rename(staging, kept)) {
-            fs.delete(staging, false); // another run kept the same file's filter first: it is the same filter
-        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        filter.writeTo(bytes);
+        KeptFiles.keep(fs, kept, bytes.toByteArray());
     }
 
     /** One task's share of the build: a filter per data file among its rows, sent back as bytes. */
@@ -231,22 +225,6 @@ final class IdentifierFilters {
                 out.add(new Tuple2<>(e.getKey(), bytes.toByteArray()));
             }
             return out.iterator();
-        }
-    }
-
-    /** Deletes the filters of data files no longer in the table (compacted or overwritten away). */
-    private static void prune(FileSystem fs, Path folder, Set<String> kept) throws IOException {
-        if (!fs.exists(folder)) {
-            return;
-        }
-        List<Path> gone = new ArrayList<>();
-        for (FileStatus f : fs.listStatus(folder)) {
-            if (!kept.contains(f.getPath().getName())) {
-                gone.add(f.getPath());
-            }
-        }
-        for (Path p : gone) {
-            fs.delete(p, false);
         }
     }
 }

@@ -106,6 +106,15 @@ public class Lakehouse {
         return root + "/notebooks/" + asAt;
     }
 
+    /**
+     * The notebooks' query results kept for later runs: beside the ledgers in {@code ops/}, under a leading
+     * underscore (not a table; no listing of tables takes it for one), and not in the notebooks' folder, which
+     * holds notebooks alone.
+     */
+    public String notebookResultsPath() {
+        return root + "/" + Zone.OPS.database() + "/_notebook_results";
+    }
+
     /** Creates the databases (without locations: dropping one must never delete a folder). */
     public void createDatabases(SparkSession spark) {
         for (Zone zone : Zone.values()) {

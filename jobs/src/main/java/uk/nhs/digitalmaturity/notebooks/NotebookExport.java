@@ -123,11 +123,13 @@ public class NotebookExport {
 
     /**
      * The name a query's result is kept under: a hash of the query as run, Spark's version, and the commit of
-     * each table it reads at the version it reads; null when a commit file cannot be read (it is then run).
+     * each table it reads at the version it reads; null when a commit file cannot be read (it is then run). The
+     * query is taken with the lakehouse's folder left out, so that a lakehouse moved or restored elsewhere keeps
+     * its results: the commits say which tables they are.
      */
     private String keptName(String sql, String resolved) {
         StringBuilder madeFrom = new StringBuilder(KeptResults.FORMAT).append('\n').append(spark.version())
-                .append('\n').append(resolved);
+                .append('\n').append(resolved.replace(lakehouse.root(), "<lakehouse>"));
         Matcher m = TABLE.matcher(sql);
         while (m.find()) {
             String qualified = m.group(1) + "." + m.group(2);

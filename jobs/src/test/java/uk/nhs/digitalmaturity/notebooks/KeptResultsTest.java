@@ -27,8 +27,8 @@ import uk.nhs.digitalmaturity.testing.SharedSpark;
 
 /**
  * The notebooks drawn from kept results are the notebooks drawn from the tables, byte for byte; a result is
- * read back only while its tables are the ones it was made from; and a kept file that is not a result is
- * queried again. On a copy of the synthetic lakehouse (every table at version 0).
+ * read back only while its tables are the ones it was made from, wherever the lakehouse is; and a kept file
+ * that is not a result is queried again. On a copy of the synthetic lakehouse (every table at version 0).
  */
 class KeptResultsTest {
     private final SparkSession spark = SharedSpark.get();
@@ -68,14 +68,18 @@ class KeptResultsTest {
         Files.write(files(kept).get(0), new byte[] {1, 2, 3});
         assertSame(rebuilt, export(lake, true), "files that are not results are queried again, and kept again");
 
-        // Every data file gone: an export that ran any query would fail, so this one reads only kept results.
-        try (Stream<Path> walk = Files.walk(copy.resolve("reporting"))) {
+        // The lakehouse moved elsewhere, and every data file of the move deleted: an export that ran any query
+        // would fail, so this one reads every result back, found under the same names at the new place.
+        Path moved = Landings.copy(copy, temp.resolve("moved"));
+        try (Stream<Path> walk = Files.walk(moved.resolve("reporting"))) {
             for (Path p : walk.filter(p -> p.toString().endsWith(".parquet")).toList()) {
                 Files.delete(p);
             }
         }
-        assertSame(rebuilt, export(lake, true), "every result read back, none queried");
-        assertEquals(results, files(kept).size(), "the store holds this export's results and nothing else");
+        Lakehouse movedLake = new Lakehouse(moved.toUri().toString());
+        assertSame(rebuilt, export(movedLake, true), "every result read back, none queried");
+        assertEquals(results, files(Path.of(java.net.URI.create(movedLake.notebookResultsPath()))).size(),
+                "the store holds this export's results and nothing else");
     }
 
     private Map<String, byte[]> export(Lakehouse lake, boolean keeping) {

@@ -66,7 +66,7 @@ final class SliceRebuild {
         if (model.spec().readsOnly.isEmpty()) {
             return false;
         }
-        Map<String, Object> parameters = context.config().sqlParameters(context.asAt());
+        Map<String, Object> parameters = context.sqlParameters();
         for (Map.Entry<String, String> only : model.spec().readsOnly.entrySet()) {
             Object read = parameters.get(only.getValue());
             if (read == null) {

@@ -153,6 +153,33 @@ class FoundationPipelineTest {
         assertTrue(last.getInt(1) >= 2);
     }
 
+    /**
+     * The documented nightly run has no --as-at: it runs as at today, so the date moves every night. With nothing
+     * new, only the five tables that read the date itself are rebuilt (ModelCatalog#showsTheReportingDate, worked
+     * out from sql/ in ReportingDateReadersTest); the rest, and the stored silver views, are left as they are.
+     * What it publishes is what a rebuild of every table as at that day publishes, byte for byte.
+     */
+    @Test
+    void theNextDayWithNothingNewRebuildsOnlyTheTablesThatReadTheDateAndPublishesWhatARebuildWould() {
+        Path lakehouse = copyOfBase("next-day").lakehouse();
+        CliResult nextDay = Cli.pipelineAsAt("2026-11-25", landing, lakehouse, "--no-notebooks");
+        assertEquals(ExitCodes.OK, nextDay.exitCode(), nextDay.err());
+        List<String> rebuilt = table(lakehouse, "ops/runs").orderBy(org.apache.spark.sql.functions.col("started_at")
+                        .desc()).limit(1).selectExpr("explode(outputs) AS o").where("o.recomputed")
+                .selectExpr("o.table").orderBy("table").collectAsList().stream().map(r -> r.getString(0)).toList();
+        assertEquals(List.of("reporting.cyber_score_distribution", "reporting.cyber_summary",
+                "reporting.dspt_follow_up", "reporting.organisation_counts", "restricted.ceplus_trust_results"),
+                rebuilt);
+        assertTrue(!nextDay.out().contains("silver finance_folded"), "the stored views stay:\n" + nextDay.out());
+
+        Path pack = lakehouse.resolve("publication/2026-11-25");
+        Path incremental = temp.resolve("next-day-pack");
+        Landings.copy(pack, incremental);
+        CliResult rebuild = Cli.pipelineAsAt("2026-11-25", landing, lakehouse, "--no-notebooks", "--rebuild");
+        assertEquals(ExitCodes.OK, rebuild.exitCode(), rebuild.err());
+        uk.nhs.digitalmaturity.testing.Packs.assertIdentical(pack, incremental);
+    }
+
     @Test
     void runRecordsAndDeltaCommitsCarryTheRunAndItsInputs() {
         Row run = table(lakehouse, "ops/runs").filter("execution = 1").selectExpr("run_id", "status", "size(inputs)",

@@ -300,7 +300,7 @@ public final class PipelineConfig {
         }
 
         /** As recorded in a run's parameters: {@code dspt_year:first_date:second_date}. */
-        String describe() {
+        public String describe() {
             return dsptYear + ":" + firstDate + ":" + secondDate;
         }
 

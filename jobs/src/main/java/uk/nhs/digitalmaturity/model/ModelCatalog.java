@@ -13,6 +13,7 @@ import uk.nhs.digitalmaturity.ingest.IngestLedger;
 import uk.nhs.digitalmaturity.ingest.StaffFteSummary;
 import uk.nhs.digitalmaturity.silver.CurrentViews;
 import uk.nhs.digitalmaturity.silver.OrganisationGraph;
+import uk.nhs.digitalmaturity.silver.ReportDates;
 import uk.nhs.digitalmaturity.silver.RunContext;
 
 /**
@@ -64,8 +65,9 @@ public class ModelCatalog {
     }
 
     /**
-     * What a table or stored view is computed from: the code and the build, the parameters and as-at date,
-     * and the landing files of the sources it reads. Same fingerprint, same contents.
+     * What a table or stored view is computed from: the code and the build, the parameters (with the as-at date
+     * as {@link RunContext#resultParameters} describes it), and the landing files of the sources it reads. Same
+     * fingerprint, same contents.
      */
     public String fingerprint(RunContext context, String name) {
         return fingerprint(context, name, context.visibleInputs());
@@ -74,8 +76,33 @@ public class ModelCatalog {
     /** As above, had the landing files been {@code inputs}: what this code and these parameters make of them. */
     public String fingerprint(RunContext context, String name, java.util.Collection<IngestLedger.Entry> inputs) {
         return Fingerprint.of(name, context.codeVersion() + "@" + context.gitCommit(),
-                context.config().describe(context.asAt()), inputs, sourcesOf(name));
+                context.resultParameters(showsTheReportingDate(name)), inputs, sourcesOf(name));
     }
+
+    /**
+     * Whether a view or table reads the reporting date itself, directly or through what it reads: its SQL names
+     * {@code :as_at}, or it reads {@link ReportDates#VIEW}, whose rows hold the date (cyber_summary's
+     * {@code as_at} column). Such a result may change with the date alone; any other changes with the date only
+     * through what the date decides (which snapshots, configured dates and organisations a run sees).
+     */
+    public boolean showsTheReportingDate(String name) {
+        return showsTheReportingDate(name, new TreeSet<>());
+    }
+
+    private boolean showsTheReportingDate(String name, Set<String> seen) {
+        if (!seen.add(name)) {
+            return false;
+        }
+        Set<String> reads = silver.containsKey(name) ? SqlNames.referenced(silver.get(name))
+                : models.containsKey(name) ? models.get(name).reads() : Set.of();
+        if (reads.contains(REPORTING_DATE_PARAMETER) || reads.contains(ReportDates.VIEW)) {
+            return true;
+        }
+        return reads.stream().anyMatch(n -> showsTheReportingDate(n, seen));
+    }
+
+    /** The as-at date's named parameter, as {@link SqlNames#referenced} finds it in {@code :as_at}. */
+    private static final String REPORTING_DATE_PARAMETER = "as_at";
 
     /** The landing sources a view or table reads, directly or through other views and tables. */
     public Set<Source> sourcesOf(String name) {

@@ -151,10 +151,12 @@ public class PipelineRun {
                     request.asAt(), scan.files().size(), scan.fresh().size());
             ingest.prepareTables();
             IngestReport report = ingest(ingest, scan, runId, record);
+            OrganisationGraph organisations = readOrganisations();
             RunContext context = new RunContext(spark, request.config(), request.asAt(), runId, codeVersion,
-                    gitCommit, lakehouse, delta, progress, visible(scan.ledger().entries(), List.of()));
+                    gitCommit, lakehouse, delta, progress, visible(scan.ledger().entries(), List.of()),
+                    organisations.lastChangeOnOrBefore(request.config().organisationsAt(request.asAt())));
             record.inputs(context.visibleInputs());
-            buildSilver(context);
+            buildSilver(context, organisations);
             RunLedger.LastGood previous = request.rebuild() ? RunLedger.LastGood.NONE : last;
             List<OutputRecord> outputs = buildReporting(context, previous);
             record.outputs(outputs);
@@ -282,13 +284,21 @@ public class PipelineRun {
     }
 
     /**
-     * Silver: bronze as at the date, the organisation map at the organisations date (the as-at date unless the
-     * run fixes an earlier one), and the shared views of sql/silver.
+     * Bronze as at the date ({@code current_<source>} views), and the organisations and their successors read
+     * from it and checked: a cycle or an unknown successor stops the run before anything is built.
      */
-    private void buildSilver(RunContext context) {
-        CurrentViews.register(spark, context.asAt());
+    private OrganisationGraph readOrganisations() {
+        CurrentViews.register(spark, request.asAt());
         OrganisationGraph graph = OrganisationGraph.read(spark);
         graph.check();
+        return graph;
+    }
+
+    /**
+     * Silver: the organisation map at the organisations date (the as-at date unless the run fixes an earlier
+     * one), and the shared views of sql/silver.
+     */
+    private void buildSilver(RunContext context, OrganisationGraph graph) {
         graph.registerMap(spark, context.organisationsAt());
         DeflatorCoverage.check(spark, context.config());
         ReportDates.register(spark, context.config(), context.asAt());

@@ -35,22 +35,54 @@ public final class OrganisationGraph {
 
     private final Set<String> organisations;
     private final Map<String, Link> links;
+    private final TreeSet<LocalDate> openingsAndClosures;
 
     public OrganisationGraph(Set<String> organisations, List<Link> links) {
+        this(organisations, links, Set.of());
+    }
+
+    /**
+     * @param openingsAndClosures every organisation's open date and close date (the dates a trust's being open
+     *                            turns on), for {@link #lastChangeOnOrBefore}
+     */
+    public OrganisationGraph(Set<String> organisations, List<Link> links, Set<LocalDate> openingsAndClosures) {
         this.organisations = new TreeSet<>(organisations);
         this.links = new TreeMap<>();
         links.forEach(l -> this.links.put(l.predecessor(), l));
+        this.openingsAndClosures = new TreeSet<>(openingsAndClosures);
     }
 
     public static OrganisationGraph read(SparkSession spark) {
         Set<String> orgs = new TreeSet<>();
-        spark.sql("SELECT org_code FROM current_organisations").collectAsList().forEach(r -> orgs.add(r.getString(0)));
+        Set<LocalDate> dates = new TreeSet<>();
+        spark.sql("SELECT org_code, open_date, close_date FROM current_organisations").collectAsList().forEach(r -> {
+            orgs.add(r.getString(0));
+            dates.add(r.getDate(1).toLocalDate());
+            if (!r.isNullAt(2)) {
+                dates.add(r.getDate(2).toLocalDate());
+            }
+        });
         List<Link> links = new ArrayList<>();
         spark.sql("SELECT predecessor_code, successor_code, effective_date, _source_file, _row_number "
                         + "FROM current_successors ORDER BY predecessor_code").collectAsList()
                 .forEach(r -> links.add(new Link(r.getString(0), r.getString(1), r.getDate(2).toLocalDate(),
                         r.getString(3), r.getLong(4))));
-        return new OrganisationGraph(orgs, links);
+        return new OrganisationGraph(orgs, links, dates);
+    }
+
+    /**
+     * The last date on or before {@code date} on which an organisation opened or closed or a successor took
+     * effect; empty when there is none. Which trusts are current, and what each code maps to, at {@code date}
+     * is decided only by which of those dates are on or before it (an open date on or before it, a close date
+     * after it, a succession effective on or before it: sql/silver/current_trusts.sql and {@link #currentAt}),
+     * so every date from this one up to the next change gives the same organisations. A nightly run as at
+     * today fingerprints this date, not today's, and leaves the trust-level tables alone until something
+     * changes (model/ModelCatalog#fingerprint).
+     */
+    public java.util.Optional<LocalDate> lastChangeOnOrBefore(LocalDate date) {
+        TreeSet<LocalDate> changes = new TreeSet<>(openingsAndClosures);
+        links.values().forEach(l -> changes.add(l.effective()));
+        return java.util.Optional.ofNullable(changes.floor(date));
     }
 
     /** Stops the run on a successor that is not an organisation, or on a cycle (naming its codes). */

@@ -3,6 +3,8 @@ package uk.nhs.digitalmaturity.silver;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -42,36 +44,64 @@ public final class ReportDates {
     public static void register(SparkSession spark, PipelineConfig config, LocalDate asAt) {
         List<Row> rows = new ArrayList<>();
         rows.add(RowFactory.create(java.sql.Date.valueOf(asAt), "REPORTING_DATE"));
-        TreeSet<LocalDate> comparisons = new TreeSet<>();
-        config.cyberComparisonDates().forEach(d -> comparisons.add(LocalDate.parse(d)));
-        for (LocalDate d : comparisons) {
-            if (d.isBefore(asAt)) {
-                rows.add(RowFactory.create(java.sql.Date.valueOf(d), "COMPARISON"));
-            }
+        for (LocalDate d : comparisonDates(config, asAt)) {
+            rows.add(RowFactory.create(java.sql.Date.valueOf(d), "COMPARISON"));
         }
         spark.createDataFrame(rows, SCHEMA).createOrReplaceTempView(VIEW);
         List<Row> pairs = new ArrayList<>();
-        for (PipelineConfig.DsptFollowUp f : config.dsptFollowUp()) {
-            if (!f.secondDate().isAfter(asAt)) {
-                pairs.add(RowFactory.create(f.dsptYear(), java.sql.Date.valueOf(f.firstDate()),
-                        java.sql.Date.valueOf(f.secondDate())));
-            }
+        for (PipelineConfig.DsptFollowUp f : followUps(config, asAt)) {
+            pairs.add(RowFactory.create(f.dsptYear(), java.sql.Date.valueOf(f.firstDate()),
+                    java.sql.Date.valueOf(f.secondDate())));
         }
         spark.createDataFrame(pairs, FOLLOW_UP_SCHEMA).createOrReplaceTempView(FOLLOW_UP_VIEW);
 
-        registerDates(spark, ORGANISATION_COUNT_VIEW, config.organisationCountDates(), asAt);
-        registerDates(spark, GP_DSPT_VIEW, config.gpDsptDates(), asAt);
+        registerDates(spark, ORGANISATION_COUNT_VIEW, onOrBefore(config.organisationCountDates(), asAt));
+        registerDates(spark, GP_DSPT_VIEW, onOrBefore(config.gpDsptDates(), asAt));
     }
 
-    /** A view {@code name(summary_date)} of the configured dates on or before the as-at date, in order. */
-    private static void registerDates(SparkSession spark, String name, List<String> configured, LocalDate asAt) {
-        List<Row> rows = new ArrayList<>();
+    /**
+     * The configured dates a run as at {@code asAt} uses, as text under {@link PipelineConfig#describe}'s keys:
+     * the lists above after their filter by the as-at date. Between two as-at dates with the same lists, the
+     * views other than {@link #VIEW} (which holds the as-at date itself) are the same.
+     */
+    public static Map<String, String> seenAt(PipelineConfig config, LocalDate asAt) {
+        Map<String, String> seen = new TreeMap<>();
+        seen.put("cyber_comparison_dates", join(comparisonDates(config, asAt)));
+        seen.put("dspt_follow_up", String.join(",", followUps(config, asAt).stream()
+                .map(PipelineConfig.DsptFollowUp::describe).toList()));
+        seen.put("organisation_count_dates", join(onOrBefore(config.organisationCountDates(), asAt)));
+        seen.put("gp_dspt_dates", join(onOrBefore(config.gpDsptDates(), asAt)));
+        return seen;
+    }
+
+    /** The configured cyber comparison dates before the as-at date, in order. */
+    private static TreeSet<LocalDate> comparisonDates(PipelineConfig config, LocalDate asAt) {
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        config.cyberComparisonDates().forEach(d -> dates.add(LocalDate.parse(d)));
+        return new TreeSet<>(dates.headSet(asAt, false));
+    }
+
+    /** The configured DSPT follow-up pairs whose second date is on or before the as-at date, as configured. */
+    private static List<PipelineConfig.DsptFollowUp> followUps(PipelineConfig config, LocalDate asAt) {
+        return config.dsptFollowUp().stream().filter(f -> !f.secondDate().isAfter(asAt)).toList();
+    }
+
+    /** The configured dates on or before the as-at date, in order. */
+    private static TreeSet<LocalDate> onOrBefore(List<String> configured, LocalDate asAt) {
         TreeSet<LocalDate> dates = new TreeSet<>();
         configured.forEach(d -> dates.add(LocalDate.parse(d)));
+        return new TreeSet<>(dates.headSet(asAt, true));
+    }
+
+    private static String join(TreeSet<LocalDate> dates) {
+        return String.join(",", dates.stream().map(LocalDate::toString).toList());
+    }
+
+    /** A view {@code name(summary_date)} of the dates given, in order. */
+    private static void registerDates(SparkSession spark, String name, TreeSet<LocalDate> dates) {
+        List<Row> rows = new ArrayList<>();
         for (LocalDate d : dates) {
-            if (!d.isAfter(asAt)) {
-                rows.add(RowFactory.create(java.sql.Date.valueOf(d)));
-            }
+            rows.add(RowFactory.create(java.sql.Date.valueOf(d)));
         }
         spark.createDataFrame(rows, COUNT_SCHEMA).createOrReplaceTempView(name);
     }

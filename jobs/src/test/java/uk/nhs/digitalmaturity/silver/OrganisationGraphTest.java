@@ -44,6 +44,27 @@ class OrganisationGraphTest {
                 new OrganisationGraph(CHAIN_ORGS, CHAIN).mapAt(date("2019-03-31")));
     }
 
+    /**
+     * The date a nightly run fingerprints instead of today's: the last opening, closure or succession on or
+     * before the organisations date. The chain's successions (2017-04-01, 2017-10-01) plus RXX opened
+     * 2016-01-01 and closing 2020-03-31, R0A opened 2017-10-01 (the same day as a succession: one date).
+     */
+    @Test
+    void theLastChangeToTheOrganisationsIsTheLatestOpeningClosureOrSuccessionOnOrBeforeTheDate() {
+        OrganisationGraph graph = new OrganisationGraph(CHAIN_ORGS, CHAIN,
+                Set.of(date("2016-01-01"), date("2020-03-31"), date("2017-10-01")));
+        assertEquals(java.util.Optional.empty(), graph.lastChangeOnOrBefore(date("2015-12-31")), "before any");
+        assertEquals(java.util.Optional.of(date("2016-01-01")), graph.lastChangeOnOrBefore(date("2016-01-01")),
+                "an opening on the date itself counts (open_date <= the date)");
+        assertEquals(java.util.Optional.of(date("2017-04-01")), graph.lastChangeOnOrBefore(date("2017-09-30")),
+                "RM4 -> RW3; RW3 -> R0A is a day later");
+        assertEquals(java.util.Optional.of(date("2017-10-01")), graph.lastChangeOnOrBefore(date("2020-03-30")));
+        assertEquals(java.util.Optional.of(date("2020-03-31")), graph.lastChangeOnOrBefore(date("2026-11-25")),
+                "RXX's closure is the last change: every later date sees the same organisations");
+        // What the dates promise: the map is the same at any two dates with the same last change.
+        assertEquals(graph.mapAt(date("2017-10-01")), graph.mapAt(date("2020-03-30")));
+    }
+
     @Test
     void aSuccessorEffectiveAfterTheDateDoesNotApplyYet() {
         OrganisationGraph graph = new OrganisationGraph(CHAIN_ORGS, CHAIN);

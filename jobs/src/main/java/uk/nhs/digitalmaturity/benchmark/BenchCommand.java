@@ -25,11 +25,12 @@ import uk.nhs.digitalmaturity.storage.SparkSessions;
 
 /**
  * {@code nhs-digital bench} (or {@code bench/run}): the nightly run at national size, timed as a scheduler sees
- * it, and the heaviest reporting queries against DuckDB. One step per method: data, the four pipeline runs
+ * it, and the heaviest reporting queries against DuckDB. One step per method: data, the five pipeline runs
  * (repeated), the baseline's runs, the history series, the peer comparison, the results files.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Times the pipeline at national scale (full build, no-op rerun, new month, reporting stage), "
+        description = "Times the pipeline at national scale (full build, no-op rerun, new month, the next day with "
+                + "nothing new, reporting stage), "
                 + "each as its own process with wall time, peak memory and bytes read; the same runs over several "
                 + "lengths of history (--history) and, given --baseline-launcher, through an older commit's launcher "
                 + "on the same landing; compares the heaviest reporting queries with DuckDB on the same data; and "
@@ -69,7 +70,7 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "" + GeneratorOptions.DEFAULT_SEED, description = "Generator seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--as-at", defaultValue = "2026-11-24", description = "Reporting date of the runs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--as-at", defaultValue = "2026-11-24", description = "Reporting date of the runs; the next-day run is a day later (default: ${DEFAULT-VALUE})")
     LocalDate asAt;
 
     @Option(names = "--peer-only", description = "Only the Spark/DuckDB comparison, on the lakehouse a previous bench left in --work (prints, writes nothing)")
@@ -190,14 +191,21 @@ public class BenchCommand implements Callable<Integer> {
         return git.exitCode() == 0 ? "commit " + git.output().strip() : "unknown";
     }
 
-    /** One repetition: empty lakehouse, full build, no-op rerun, a new month lands, reporting stage alone. */
+    /**
+     * One repetition: empty lakehouse, full build, no-op rerun, a new month lands, the next day with nothing new,
+     * reporting stage alone.
+     */
     private PipelineTimings timePipeline(NationalLanding landing, int repetition, PrintWriter say) {
         Path stage = work.resolve("landing");
         Path lakehouse = work.resolve("lakehouse");
         String tag = "-" + repetition;
         BenchResults.Cycle c = cycle(launcher, landing, months, stage, lakehouse, tag, say);
+        // The documented nightly command has no --as-at: it runs as at today, so the night after a month lands
+        // is a run with nothing new as at the next day, which writes that day's pack.
+        TimedProcess.Result nextDay = pipeline(launcher, stage, lakehouse, asAt.plusDays(1), "next-day-run" + tag,
+                say);
         TimedProcess.Result reporting = pipeline(launcher, stage, lakehouse, "reporting-stage" + tag, say, "--rebuild");
-        return new PipelineTimings(c.full(), c.noop(), c.newMonth(), reporting);
+        return new PipelineTimings(c.full(), c.noop(), c.newMonth(), nextDay, reporting);
     }
 
     /** A cycle in a work folder of its own ({@code <folder>/landing}, {@code <folder>/lakehouse}). */
@@ -228,8 +236,13 @@ public class BenchCommand implements Callable<Integer> {
 
     private TimedProcess.Result pipeline(Path through, Path landing, Path lakehouse, String what, PrintWriter say,
                                          String... extra) {
+        return pipeline(through, landing, lakehouse, asAt, what, say, extra);
+    }
+
+    private TimedProcess.Result pipeline(Path through, Path landing, Path lakehouse, LocalDate date, String what,
+                                         PrintWriter say, String... extra) {
         List<String> command = new ArrayList<>(List.of(through.toString(), "run", "--landing", landing.toString(),
-                "--lakehouse", lakehouse.toString(), "--as-at", asAt.toString()));
+                "--lakehouse", lakehouse.toString(), "--as-at", date.toString()));
         command.addAll(List.of(extra));
         TimedProcess.Result result = TimedProcess.run(command, log(what));
         say.printf("bench  %-28s %7.1f s, peak %s MiB, read %s MiB, exit %d%n", what, result.seconds(),
@@ -271,11 +284,11 @@ public class BenchCommand implements Callable<Integer> {
                 .filter(a -> a.startsWith("-Xmx")).reduce((a, b) -> b).map(a -> a.substring(4)).orElse("JVM default");
     }
 
-    /** The four timed runs of one repetition. */
+    /** The five timed runs of one repetition. */
     record PipelineTimings(TimedProcess.Result full, TimedProcess.Result noop, TimedProcess.Result newMonth,
-                           TimedProcess.Result reporting) {
+                           TimedProcess.Result nextDay, TimedProcess.Result reporting) {
         List<TimedProcess.Result> all() {
-            return List.of(full, noop, newMonth, reporting);
+            return List.of(full, noop, newMonth, nextDay, reporting);
         }
     }
 }

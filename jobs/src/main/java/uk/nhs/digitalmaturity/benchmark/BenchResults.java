@@ -26,7 +26,8 @@ import uk.nhs.digitalmaturity.notebooks.ChartRenderer;
 /**
  * The benchmark's results: the issue's targets, each a ratio within this one bench run, the medians of the
  * repetitions, the same runs over 6, 12 and 24 months of history, the baseline code measured beside this code,
- * the peer comparison, and where the full build's and the new-month run's time goes (from their progress lines).
+ * the peer comparison, and where the full build's, the new-month run's and the next day's time goes (from their
+ * progress lines).
  * Written as {@code results.md} for people, {@code results.json} for tools and {@code history-series.png}.
  */
 final class BenchResults {
@@ -208,6 +209,7 @@ final class BenchResults {
         j.put("noop_run_s", round(median(BenchCommand.PipelineTimings::noop)));
         j.put("new_month_run_s", round(median(BenchCommand.PipelineTimings::newMonth)));
         j.put("reporting_stage_s", round(median(BenchCommand.PipelineTimings::reporting)));
+        j.put("next_day_run_s", round(median(BenchCommand.PipelineTimings::nextDay)));
         j.put("spark_reporting_queries_s", round(sparkReporting()));
         j.put("duckdb_reporting_s", round(duckdbReporting()));
         j.put("spark_duckdb_ratio", round(sparkReporting() / duckdbReporting()));
@@ -215,6 +217,7 @@ final class BenchResults {
         j.put("full_build_read_bytes", orNull(medianRead(BenchCommand.PipelineTimings::full)));
         j.put("noop_read_bytes", orNull(medianRead(BenchCommand.PipelineTimings::noop)));
         j.put("new_month_read_bytes", orNull(medianRead(BenchCommand.PipelineTimings::newMonth)));
+        j.put("next_day_read_bytes", orNull(medianRead(BenchCommand.PipelineTimings::nextDay)));
         j.put("reporting_stage_read_bytes", orNull(medianRead(BenchCommand.PipelineTimings::reporting)));
         j.put("input_rows", inputRows);
         j.put("staff_level_months", months);
@@ -244,10 +247,12 @@ final class BenchResults {
             r.put("noop_run_s", round(t.noop().seconds()));
             r.put("new_month_run_s", round(t.newMonth().seconds()));
             r.put("reporting_stage_s", round(t.reporting().seconds()));
+            r.put("next_day_run_s", round(t.nextDay().seconds()));
             r.put("peak_rss_mib", t.all().stream().mapToLong(x -> x.peakRssMib().orElse(-1)).max().orElse(-1));
             r.put("full_build_read_bytes", orNull(t.full().bytesRead()));
             r.put("noop_read_bytes", orNull(t.noop().bytesRead()));
             r.put("new_month_read_bytes", orNull(t.newMonth().bytesRead()));
+            r.put("next_day_read_bytes", orNull(t.nextDay().bytesRead()));
             r.put("reporting_stage_read_bytes", orNull(t.reporting().bytesRead()));
             runs.add(r);
         }
@@ -309,6 +314,8 @@ final class BenchResults {
             rebuilt.add(r);
         }
         j.put("new_month_rebuilt_tables", rebuilt);
+        j.put("next_day_profile_s", profile(last.nextDay()));
+        j.put("next_day_rebuilt_tables", rebuiltTables(last.nextDay()).stream().map(TableBuild::table).toList());
         return j;
     }
 
@@ -389,6 +396,9 @@ final class BenchResults {
         timing(md, "Nightly run with nothing new (reports NOTHING_TO_DO)", BenchCommand.PipelineTimings::noop);
         timing(md, String.format(Locale.ROOT, "Run after one new month lands (%.0f%% of the full build)",
                 100 * month / full), BenchCommand.PipelineTimings::newMonth);
+        timing(md, String.format(Locale.ROOT, "The next day, nothing new (`--as-at` a day later, as a nightly run "
+                        + "as at today: the tables that read the date, that day's pack; %.0f%% of the full build)",
+                100 * median(BenchCommand.PipelineTimings::nextDay) / full), BenchCommand.PipelineTimings::nextDay);
         timing(md, "Reporting stage alone (`run --rebuild`: silver, every table, pack, notebooks)",
                 BenchCommand.PipelineTimings::reporting);
         md.append('\n');
@@ -428,6 +438,13 @@ final class BenchResults {
                         b.seconds()));
             }
         }
+        List<TableBuild> nextDay = rebuiltTables(last.nextDay());
+        md.append(String.format(Locale.ROOT, "%n## The next day's run (last repetition)%n%n%.1f s in all; it "
+                        + "rebuilt %d table(s)%s and found %d up to date.%n", last.nextDay().seconds(), nextDay.size(),
+                nextDay.isEmpty() ? "" : ": " + String.join(", ", nextDay.stream().map(TableBuild::table).toList()),
+                upToDateTables(last.nextDay())));
+        md.append("\n| Step | Seconds |\n|---|---|\n");
+        profile(last.nextDay()).forEach((k, v) -> md.append(String.format(Locale.ROOT, "| %s | %.1f |%n", k, v)));
         return md.toString();
     }
 

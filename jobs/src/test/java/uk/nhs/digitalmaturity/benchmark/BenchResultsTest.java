@@ -39,6 +39,16 @@ class BenchResultsTest {
             "done   r20261124-0a1b2c3d4e5f: 1 new file(s), 2 table(s) rebuilt  [0.3 s]",
             "");
 
+    /** The next day's run: nothing new, one table that reads the date rebuilt, that day's pack. */
+    static final String NEXT_DAY_OUTPUT = String.join("\n",
+            "run    r20261125-0a1b2c3d4e5f (execution 1) as at 2026-11-25: 252 landing file(s), 0 new  [9.0 s]",
+            "build  reporting.dma_scores                      up to date (version 1, 230 rows)  [6.0 s]",
+            "build  reporting.cyber_summary                   4 rows (version 2)  [3.5 s]",
+            "publish publication/2026-11-25                    28 files  [15.0 s]",
+            "notebooks notebooks/2026-11-25                    12 notebooks  [1.0 s]",
+            "done   r20261125-0a1b2c3d4e5f: 0 file(s) ingested, 1 table(s) rebuilt  [0.5 s]",
+            "");
+
     static TimedProcess.Result result(double seconds, long rssMib, long read, String output) {
         return new TimedProcess.Result(0, seconds, OptionalLong.of(rssMib), OptionalLong.of(read), output);
     }
@@ -134,9 +144,11 @@ class BenchResultsTest {
                 "full_build_read_bytes", "noop_read_bytes", "new_month_read_bytes", "new_month_rebuilt_tables")) {
             assertTrue(j.containsKey(added), added);
         }
-        // medians of 3 repetitions: full 190, 200, 210 -> 200; new month 30, 28, 26 -> 28
+        // medians of 3 repetitions: full 190, 200, 210 -> 200; new month 30, 28, 26 -> 28; next day 44, 40, 42 -> 42
         assertEquals(200.0, j.get("full_build_s"));
         assertEquals(28.0, j.get("new_month_run_s"));
+        assertEquals(42.0, j.get("next_day_run_s"));
+        assertEquals(List.of("reporting.cyber_summary"), j.get("next_day_rebuilt_tables"));
         assertEquals(3_000_000_000L, j.get("new_month_read_bytes"));
 
         @SuppressWarnings("unchecked")
@@ -178,6 +190,12 @@ class BenchResultsTest {
         }
         assertTrue(md.contains("| 24 | 1,500 | 400.0 s | 11.0 s | 70.0 s |"), md);
         assertTrue(md.contains("| Full build | 250.0 s | 200.0 s | 0.80× |"), md);
+        // the next day: median 42 s of a 200 s full build is 21%; its own section names the table it rebuilt
+        assertTrue(md.contains("as at today: the tables that read the date, that day's pack; 21% of the full build) "
+                + "| 42.0 s | 44.0, 40.0, 42.0 |"), md);
+        assertTrue(md.contains("42.0 s in all; it rebuilt 1 table(s): reporting.cyber_summary and found 1 up to "
+                + "date."), md);
+        assertTrue(md.contains("| publish | 15.0 |"), md);
     }
 
     @Test
@@ -215,11 +233,12 @@ class BenchResultsTest {
     private static BenchResults results(boolean everything) {
         List<BenchCommand.PipelineTimings> reps = List.of(
                 new BenchCommand.PipelineTimings(result(190), result(13), result(30, 3000, 3_100_000_000L, ""),
-                        result(80)),
+                        result(44), result(80)),
                 new BenchCommand.PipelineTimings(result(200), result(12), result(28, 3000, 3_000_000_000L, ""),
-                        result(85)),
+                        result(40), result(85)),
                 new BenchCommand.PipelineTimings(result(210), result(14),
-                        result(26, 3600, 2_900_000_000L, NEW_MONTH_OUTPUT), result(90)));
+                        result(26, 3600, 2_900_000_000L, NEW_MONTH_OUTPUT), result(42, 2500, 1L, NEXT_DAY_OUTPUT),
+                        result(90)));
         PeerComparison.Query query = new PeerComparison.Query("q", "A query", "reporting/q.sql", "k", true);
         List<PeerComparison.Timing> peer = List.of(new PeerComparison.Timing(query, 8, 2, 10, 0));
         BenchResults.Baseline baseline = new BenchResults.Baseline("0.1.0 (commit 0123abc)",

@@ -328,7 +328,7 @@ public class PipelineRun {
         }
         PublicationPack pack = new PublicationPack(context);
         // The files of tables this run left as the last good run did are taken from its pack, not rendered again.
-        LastPack last = LastPack.read(context, previous.runId(), previous.outputs(), outputs);
+        LastPack last = LastPack.read(context, previous.runId(), previous.asAt(), previous.outputs(), outputs);
         PublicationPack.Rendered rendered = pack.render(catalog.models(), last);
         List<String> findings = new LeakScan(spark, lakehouse).scan(rendered.tables(), rendered.kept(),
                 rendered.files());
@@ -375,7 +375,7 @@ public class PipelineRun {
     }
 
     private List<OutputRecord> buildReporting(RunContext context, RunLedger.LastGood previous) {
-        return new ModelRunner(context, catalog).run(previous.outputs(), previous.inputs());
+        return new ModelRunner(context, catalog).run(previous.outputs(), previous.inputs(), previous.asAt());
     }
 
     private String runId(List<IngestLedger.Entry> visible) {

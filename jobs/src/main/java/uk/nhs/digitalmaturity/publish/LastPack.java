@@ -3,6 +3,7 @@ package uk.nhs.digitalmaturity.publish;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,9 +23,11 @@ import uk.nhs.digitalmaturity.silver.RunContext;
 import uk.nhs.digitalmaturity.storage.AtomicFolder;
 
 /**
- * What a run may take unchanged from the pack the last good run left for the same as-at date: the CSV of each
- * reporting table that run left exactly as this run finds it, so that a new month of staff, which rebuilds three
- * tables, does not read, sort and render the other twenty-three again.
+ * What a run may take unchanged from the pack the last good run left (in its own as-at date's folder, which is
+ * yesterday's for a nightly run as at today): the CSV of each reporting table that run left exactly as this run
+ * finds it, so that a new month of staff, which rebuilds three tables, does not read, sort and render the other
+ * twenty-three again. A table's file holds its rows alone (the as-at date is in the manifest), so a file kept
+ * from another date's pack has the bytes rendering would give.
  *
  * <p>A table's file is taken only when every one of these holds, so the bytes are the ones rendering would
  * give: the pack on disk names the last good run and this run's code version (its rendering and the tables'
@@ -54,15 +57,20 @@ public final class LastPack {
     }
 
     /**
-     * The files of the pack on disk for the run's as-at date that this run may keep.
+     * The files of the last good run's pack that this run may keep.
      *
      * @param lastRunId   the last good run, whose record {@code lastOutputs} is
+     * @param lastAsAt    its as-at date, whose folder holds its pack (null: no last run)
      * @param lastOutputs the tables as that run left them (table → record)
      * @param outputs     the tables as this run leaves them
      */
-    public static LastPack read(RunContext context, String lastRunId, Map<String, OutputRecord> lastOutputs,
-                                List<OutputRecord> outputs) {
-        String folder = context.lakehouse().publicationPath(context.asAt());
+    public static LastPack read(RunContext context, String lastRunId, LocalDate lastAsAt,
+                                Map<String, OutputRecord> lastOutputs, List<OutputRecord> outputs) {
+        if (lastAsAt == null) {
+            return NONE;
+        }
+        // The last run's own folder: the night after, as at the next day, the run before wrote yesterday's.
+        String folder = context.lakehouse().publicationPath(lastAsAt);
         Optional<Manifest> manifest = Manifest.read(context.spark().sparkContext().hadoopConfiguration(), folder);
         if (manifest.isEmpty() || !manifest.get().runId().equals(lastRunId)
                 || !manifest.get().codeVersion().equals(context.codeVersion())) {

@@ -104,12 +104,13 @@ public class RunLedger {
     }
 
     /**
-     * The last execution that succeeded: its run id and build, the tables it left (with their fingerprints), and
-     * the landing files they were computed from (for a table rebuilt a slice at a time).
+     * The last execution that succeeded: its run id and build, the tables it left (with their fingerprints), the
+     * landing files they were computed from (for a table rebuilt a slice at a time), and its as-at date (where its
+     * pack is; null for {@link #NONE}).
      */
     public record LastGood(String runId, String gitCommit, Map<String, OutputRecord> outputs,
-                           List<IngestLedger.Entry> inputs) {
-        public static final LastGood NONE = new LastGood("", "", Map.of(), List.of());
+                           List<IngestLedger.Entry> inputs, java.time.LocalDate asAt) {
+        public static final LastGood NONE = new LastGood("", "", Map.of(), List.of(), null);
     }
 
     /** An execution that a dead process left RUNNING, now marked ABANDONED. */
@@ -154,7 +155,8 @@ public class RunLedger {
     public LastGood lastGood() {
         List<Row> last = spark.read().format("delta").load(path)
                 .filter(col("status").isin(RunStatus.SUCCEEDED.name(), RunStatus.NOTHING_TO_DO.name()))
-                .orderBy(col("ended_at").desc()).limit(1).select("run_id", "git_commit", "outputs", "inputs").collectAsList();
+                .orderBy(col("ended_at").desc()).limit(1).select("run_id", "git_commit", "outputs", "inputs", "as_at")
+                .collectAsList();
         if (last.isEmpty()) {
             return LastGood.NONE;
         }
@@ -169,7 +171,8 @@ public class RunLedger {
             inputs.add(new IngestLedger.Entry(i.getString(0), i.getString(1), i.getDate(2).toLocalDate(),
                     i.getString(3), 0, i.getLong(4), i.getLong(5), i.getLong(6), "", -1));
         }
-        return new LastGood(last.get(0).getString(0), last.get(0).getString(1), outputs, inputs);
+        return new LastGood(last.get(0).getString(0), last.get(0).getString(1), outputs, inputs,
+                last.get(0).getDate(4).toLocalDate());
     }
 
     /**

@@ -31,6 +31,15 @@ public record RunContext(SparkSession spark, PipelineConfig config, LocalDate as
         return config.organisationsAt(asAt);
     }
 
+    /**
+     * This run's context with another as-at date, everything else the same: what a result's fingerprint would
+     * have been as at that date (the last run's) from this run's inputs.
+     */
+    public RunContext atDate(LocalDate date) {
+        return new RunContext(spark, config, date, runId, codeVersion, gitCommit, lakehouse, delta, progress,
+                visibleInputs, organisationsChanged);
+    }
+
     public Map<String, Object> sqlParameters() {
         return config.sqlParameters(asAt);
     }

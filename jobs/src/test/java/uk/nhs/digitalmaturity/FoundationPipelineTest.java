@@ -194,6 +194,20 @@ class FoundationPipelineTest {
         uk.nhs.digitalmaturity.testing.Packs.assertIdentical(pack, incremental);
     }
 
+    /**
+     * An organisations date fixed on the new day, after the last run's date: no run with these parameters could
+     * have been as at the last run's date, so the date tables are not taken as changed by the date alone; they
+     * are committed as computed. (Asking what their fingerprint would have been then used to stop the run.)
+     */
+    @Test
+    void anOrganisationsDateFixedAfterTheLastRunsDateStillRuns() {
+        Path lakehouse = copyOfBase("next-day-fixed-organisations").lakehouse();
+        CliResult nextDay = Cli.pipelineAsAt("2026-11-25", landing, lakehouse, "--no-notebooks",
+                "--organisations-as-at", "2026-11-25");
+        assertEquals(ExitCodes.OK, nextDay.exitCode(), nextDay.err());
+        assertTrue(!nextDay.out().contains("the same rows"), nextDay.out());
+    }
+
     @Test
     void runRecordsAndDeltaCommitsCarryTheRunAndItsInputs() {
         Row run = table(lakehouse, "ops/runs").filter("execution = 1").selectExpr("run_id", "status", "size(inputs)",

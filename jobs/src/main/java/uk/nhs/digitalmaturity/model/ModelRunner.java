@@ -130,8 +130,15 @@ public class ModelRunner {
      * get here, since the date is in no other fingerprint.
      */
     private boolean onlyTheDateMoved(Model model, OutputRecord last, java.time.LocalDate lastAsAt) {
-        return lastAsAt != null && !lastAsAt.equals(context.asAt())
-                && catalog.fingerprint(context.atDate(lastAsAt), model.qualifiedName()).equals(last.fingerprint());
+        if (lastAsAt == null || lastAsAt.equals(context.asAt())) {
+            return false;
+        }
+        try {
+            context.config().organisationsAt(lastAsAt);
+        } catch (IllegalArgumentException e) {
+            return false; // an organisations date fixed after the last run's date: that run had other parameters
+        }
+        return catalog.fingerprint(context.atDate(lastAsAt), model.qualifiedName()).equals(last.fingerprint());
     }
 
     /**

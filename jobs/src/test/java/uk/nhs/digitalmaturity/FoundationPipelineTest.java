@@ -174,8 +174,8 @@ class FoundationPipelineTest {
         assertEquals(List.of("reporting.cyber_score_distribution", "reporting.cyber_summary"), rebuilt);
         for (String same : List.of("restricted.ceplus_trust_results", "reporting.dspt_follow_up",
                 "reporting.organisation_counts")) {
-            assertTrue(nextDay.out().lines().anyMatch(l -> l.contains(same) && l.contains("the same rows as at "
-                    + "2026-11-25")), same + " computed again, found the same:\n" + nextDay.out());
+            assertTrue(nextDay.out().lines().anyMatch(l -> l.contains(same) && l.contains("computed again as at "
+                    + "2026-11-25: the same rows")), same + " computed again, found the same:\n" + nextDay.out());
         }
         Map<String, Long> after = uk.nhs.digitalmaturity.testing.DeltaVersions.of(lakehouse);
         before.forEach((table, version) -> {
@@ -183,7 +183,10 @@ class FoundationPipelineTest {
                 assertEquals(version, after.get(table), table + " keeps its version");
             }
         });
-        assertTrue(!nextDay.out().contains("silver finance_folded"), "the stored views stay:\n" + nextDay.out());
+        // finance_folded stays; this fixture has no survey, and an empty stored view holds no row to carry its
+        // fingerprint, so dma_answers (empty) is computed again every run
+        assertTrue(nextDay.out().lines().anyMatch(l -> l.startsWith("silver finance_folded")
+                && l.contains("up to date (stored by an earlier run)")), "the stored view stays:\n" + nextDay.out());
         assertTrue(nextDay.out().contains("(24 unchanged, kept from the last pack)"), nextDay.out()); // 26 less the two
 
         Path pack = lakehouse.resolve("publication/2026-11-25");

@@ -52,6 +52,9 @@ final class BenchResults {
             "^build\\s+(\\S+)\\s+(\\d+) rows \\(version (\\d+)(?:; [^)]*)?\\)\\s+\\[(\\d+(?:\\.\\d+)?) s\\]$");
     private static final String BUILD_REBUILT = "build: tables rebuilt (" + ModelRunner.AT_ONCE + " at a time)";
     private static final String BUILD_UP_TO_DATE = "tables up to date: checked, not rebuilt (not build time)";
+    /** A table that reads the date, computed again because only the date moved, that kept its version. */
+    private static final String BUILD_SAME_ROWS = "build: tables computed again for the new date, the same rows kept";
+    private static final String SAME_ROWS = "the same rows)";
 
     /** Full build from an empty lakehouse, the no-op rerun, and the run after the next month lands. */
     record Cycle(TimedProcess.Result full, TimedProcess.Result noop, TimedProcess.Result newMonth) {
@@ -335,7 +338,8 @@ final class BenchResults {
                 double s = Double.parseDouble(m.group(3));
                 String stage = switch (m.group(1)) {
                     case "ingest" -> "ingest " + m.group(2);
-                    case "build" -> text.contains(" up to date ") ? BUILD_UP_TO_DATE : BUILD_REBUILT;
+                    case "build" -> text.contains(SAME_ROWS) ? BUILD_SAME_ROWS
+                            : text.contains(" up to date ") ? BUILD_UP_TO_DATE : BUILD_REBUILT;
                     case "run" -> "start: JVM, Spark, landing scan, ledgers";
                     default -> m.group(1);
                 };
@@ -364,10 +368,16 @@ final class BenchResults {
         return tables;
     }
 
-    /** Build lines of tables found up to date. */
+    /** Build lines of tables found up to date (checked, not computed). */
     static long upToDateTables(TimedProcess.Result run) {
         return run.output().lines().map(String::strip)
-                .filter(l -> l.startsWith("build ") && l.contains(" up to date ")).count();
+                .filter(l -> l.startsWith("build ") && l.contains(" up to date ") && !l.contains(SAME_ROWS)).count();
+    }
+
+    /** Build lines of tables computed again for a new date that kept their version (the same rows). */
+    static long sameRowsTables(TimedProcess.Result run) {
+        return run.output().lines().map(String::strip)
+                .filter(l -> l.startsWith("build ") && l.contains(SAME_ROWS)).count();
     }
 
     String markdown() {
@@ -440,9 +450,10 @@ final class BenchResults {
         }
         List<TableBuild> nextDay = rebuiltTables(last.nextDay());
         md.append(String.format(Locale.ROOT, "%n## The next day's run (last repetition)%n%n%.1f s in all; it "
-                        + "rebuilt %d table(s)%s and found %d up to date.%n", last.nextDay().seconds(), nextDay.size(),
-                nextDay.isEmpty() ? "" : ": " + String.join(", ", nextDay.stream().map(TableBuild::table).toList()),
-                upToDateTables(last.nextDay())));
+                        + "rebuilt %d table(s)%s, computed %d again and kept their versions (the same rows), and "
+                        + "found %d up to date.%n", last.nextDay().seconds(), nextDay.size(),
+                nextDay.isEmpty() ? "" : " (" + String.join(", ", nextDay.stream().map(TableBuild::table).toList())
+                        + ")", sameRowsTables(last.nextDay()), upToDateTables(last.nextDay())));
         md.append("\n| Step | Seconds |\n|---|---|\n");
         profile(last.nextDay()).forEach((k, v) -> md.append(String.format(Locale.ROOT, "| %s | %.1f |%n", k, v)));
         return md.toString();

@@ -1,6 +1,7 @@
 package uk.nhs.digitalmaturity.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -111,7 +113,8 @@ public class ModelRunner {
             long count = DataTests.check(model.spec(), rows, model.qualifiedName());
             if (asLeft && onlyTheDateMoved(model, last, lastAsAt) && sameRows(rows, count, path, last)) {
                 context.lakehouse().register(context.spark(), model.zone(), model.name());
-                context.progress().line("build  %-40s up to date (version %d, %d rows; the same rows as at %s)",
+                context.progress().line("build  %-40s up to date (version %d, %d rows; computed again as at %s: "
+                                + "the same rows)",
                         model.qualifiedName(), last.deltaVersion(), last.rows(), context.asAt());
                 return new OutputRecord(model.qualifiedName(), last.deltaVersion(), last.rows(), false, fingerprint);
             }
@@ -152,8 +155,8 @@ public class ModelRunner {
         }
         Dataset<Row> stored = context.spark().read().format("delta").option("versionAsOf", last.deltaVersion())
                 .load(path);
-        return rows.exceptAll(stored.select(rows.columns()[0], java.util.Arrays.copyOfRange(rows.columns(), 1,
-                rows.columns().length))).isEmpty();
+        return rows.exceptAll(stored.select(Arrays.stream(rows.columns()).map(stored::col).toArray(Column[]::new)))
+                .isEmpty();
     }
 
     private static Dataset<Row> checkedColumns(Model model, Dataset<Row> rows) {

@@ -40,6 +40,9 @@ public final class StoredViews {
             context.delta().overwrite(rows, path, "Silver view " + name + " (sql/silver/" + name
                     + ".sql) as computed for the fingerprint in " + FINGERPRINT + "; recomputed when its inputs change");
             context.progress().line("silver %-40s stored for later runs", name);
+        } else {
+            // A line either way: the silver stage's seconds (organisations, deflators, these checks) are its own.
+            context.progress().line("silver %-40s up to date (stored by an earlier run)", name);
         }
         return spark.read().format("delta").load(path).drop(FINGERPRINT);
     }

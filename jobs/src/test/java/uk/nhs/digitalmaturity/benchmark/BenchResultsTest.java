@@ -39,10 +39,17 @@ class BenchResultsTest {
             "done   r20261124-0a1b2c3d4e5f: 1 new file(s), 2 table(s) rebuilt  [0.3 s]",
             "");
 
-    /** The next day's run: nothing new, one table that reads the date rebuilt, that day's pack. */
+    /**
+     * The next day's run: nothing new, the silver stage finding its stored views current, one table that reads the
+     * date computed again and kept (the same rows), one rebuilt, that day's pack.
+     */
     static final String NEXT_DAY_OUTPUT = String.join("\n",
             "run    r20261125-0a1b2c3d4e5f (execution 1) as at 2026-11-25: 252 landing file(s), 0 new  [9.0 s]",
-            "build  reporting.dma_scores                      up to date (version 1, 230 rows)  [6.0 s]",
+            "silver dma_answers                               up to date (stored by an earlier run)  [7.0 s]",
+            "silver finance_folded                            up to date (stored by an earlier run)  [0.5 s]",
+            "build  reporting.dma_scores                      up to date (version 1, 230 rows)  [0.3 s]",
+            "build  reporting.dspt_follow_up                  up to date (version 1, 1 rows; computed again as at "
+                    + "2026-11-25: the same rows)  [4.0 s]",
             "build  reporting.cyber_summary                   4 rows (version 2)  [3.5 s]",
             "publish publication/2026-11-25                    28 files  [15.0 s]",
             "notebooks notebooks/2026-11-25                    12 notebooks  [1.0 s]",
@@ -129,6 +136,29 @@ class BenchResultsTest {
     }
 
     @Test
+    void nextDayProfileGivesTheSilverStageAndTheTablesComputedAgainTheirOwnLines() {
+        TimedProcess.Result run = result(42.0, 2500, 1L, NEXT_DAY_OUTPUT);
+        // steps: 9.0 + 7.0 + 0.5 + 0.3 + 4.0 + 3.5 + 15.0 + 1.0 + 0.5 = 40.8 s; 42 - 40.8 = 1.2 s before and after
+        Map<String, Double> expected = new LinkedHashMap<>();
+        expected.put("publish", 15.0);
+        expected.put("start: JVM, Spark, landing scan, ledgers", 9.0);
+        expected.put("silver", 7.5); // 7.0 + 0.5: the stored views' checks, not the tables'
+        expected.put("build: tables computed again for the new date, the same rows kept", 4.0);
+        expected.put(REBUILT, 3.5);
+        expected.put("notebooks", 1.0);
+        expected.put("done", 0.5);
+        expected.put("tables up to date: checked, not rebuilt (not build time)", 0.3);
+        expected.put("JVM start before the first line, and exit", 1.2);
+        Map<String, Double> profile = BenchResults.profile(run);
+        assertEquals(List.copyOf(expected.keySet()), List.copyOf(profile.keySet()));
+        assertEquals(expected, profile);
+        assertEquals(List.of(new BenchResults.TableBuild("reporting.cyber_summary", 4, 2, 3.5)),
+                BenchResults.rebuiltTables(run));
+        assertEquals(1, BenchResults.upToDateTables(run));
+        assertEquals(1, BenchResults.sameRowsTables(run));
+    }
+
+    @Test
     void jsonKeepsEveryKeyAndAddsTheSeriesAndTheBaseline() {
         BenchResults with = results(true);
         Map<String, Object> j = with.json();
@@ -193,8 +223,8 @@ class BenchResultsTest {
         // the next day: median 42 s of a 200 s full build is 21%; its own section names the table it rebuilt
         assertTrue(md.contains("as at today: the tables that read the date, that day's pack; 21% of the full build) "
                 + "| 42.0 s | 44.0, 40.0, 42.0 |"), md);
-        assertTrue(md.contains("42.0 s in all; it rebuilt 1 table(s): reporting.cyber_summary and found 1 up to "
-                + "date."), md);
+        assertTrue(md.contains("42.0 s in all; it rebuilt 1 table(s) (reporting.cyber_summary), computed 1 again "
+                + "and kept their versions (the same rows), and found 1 up to date."), md);
         assertTrue(md.contains("| publish | 15.0 |"), md);
     }
 

@@ -338,8 +338,7 @@ final class BenchResults {
                 double s = Double.parseDouble(m.group(3));
                 String stage = switch (m.group(1)) {
                     case "ingest" -> "ingest " + m.group(2);
-                    case "build" -> text.contains(SAME_ROWS) ? BUILD_SAME_ROWS
-                            : text.contains(" up to date ") ? BUILD_UP_TO_DATE : BUILD_REBUILT;
+                    case "build" -> buildKind(text);
                     case "run" -> "start: JVM, Spark, landing scan, ledgers";
                     default -> m.group(1);
                 };
@@ -368,16 +367,25 @@ final class BenchResults {
         return tables;
     }
 
+    /** What a build line reports: a table rebuilt, found up to date, or computed again and kept (the same rows). */
+    private static String buildKind(String buildLine) {
+        return buildLine.contains(SAME_ROWS) ? BUILD_SAME_ROWS
+                : buildLine.contains(" up to date ") ? BUILD_UP_TO_DATE : BUILD_REBUILT;
+    }
+
+    private static long buildLines(TimedProcess.Result run, String kind) {
+        return run.output().lines().map(String::strip)
+                .filter(l -> l.startsWith("build ") && buildKind(l).equals(kind)).count();
+    }
+
     /** Build lines of tables found up to date (checked, not computed). */
     static long upToDateTables(TimedProcess.Result run) {
-        return run.output().lines().map(String::strip)
-                .filter(l -> l.startsWith("build ") && l.contains(" up to date ") && !l.contains(SAME_ROWS)).count();
+        return buildLines(run, BUILD_UP_TO_DATE);
     }
 
     /** Build lines of tables computed again for a new date that kept their version (the same rows). */
     static long sameRowsTables(TimedProcess.Result run) {
-        return run.output().lines().map(String::strip)
-                .filter(l -> l.startsWith("build ") && l.contains(SAME_ROWS)).count();
+        return buildLines(run, BUILD_SAME_ROWS);
     }
 
     String markdown() {

@@ -153,7 +153,7 @@ public class PipelineRun {
             IngestReport report = ingest(ingest, scan, runId, record);
             OrganisationGraph organisations = readOrganisations();
             RunContext context = new RunContext(spark, request.config(), request.asAt(), runId, codeVersion,
-                    gitCommit, lakehouse, delta, progress, visible(scan.ledger().entries(), List.of()),
+                    gitCommit, lakehouse, delta, progress, visible(afterIngest(scan, report), List.of()),
                     organisations.lastChangeOnOrBefore(request.config().organisationsAt(request.asAt())));
             record.inputs(context.visibleInputs());
             buildSilver(context, organisations);
@@ -240,6 +240,16 @@ public class PipelineRun {
         record.ingested(report.ingested().stream().map(IngestLedger.Entry::sourceFile).toList(),
                 report.quarantinedBySource());
         return report;
+    }
+
+    /**
+     * The ledger as the ingest left it: what it held when the run began, and the entries the ingest just
+     * recorded (the same rows, so the ledger is not read again: a Delta read of 0.3-0.7 s every run).
+     */
+    private static Map<String, IngestLedger.Entry> afterIngest(Scan scan, IngestReport report) {
+        Map<String, IngestLedger.Entry> ledger = new LinkedHashMap<>(scan.ingested());
+        report.ingested().forEach(e -> ledger.put(e.sourceFile(), e));
+        return ledger;
     }
 
     /** The last record: what the run did, and the line that says so. */
